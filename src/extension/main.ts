@@ -1,0 +1,30 @@
+import * as path from 'node:path';
+import type * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+/** Start the CompanyKit language server when a .company file is opened. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    client = startLanguageClient(context);
+    await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+    client = undefined;
+}
+
+function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+    const serverModule = context.asAbsolutePath(path.join('out', 'language', 'main.cjs'));
+    // --inspect lets a developer attach to the server when the extension runs in debug mode.
+    const debugOptions = { execArgv: ['--nolazy', `--inspect=${process.env.DEBUG_SOCKET || '6009'}`] };
+    const serverOptions: ServerOptions = {
+        run: { module: serverModule, transport: TransportKind.ipc },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: debugOptions }
+    };
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: [{ language: 'company' }]
+    };
+    return new LanguageClient('companykit', 'CompanyKit', serverOptions, clientOptions);
+}

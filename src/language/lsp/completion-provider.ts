@@ -1,0 +1,2 @@
+import { DefaultCompletionProvider } from 'langium/lsp';
+export class CompanyCompletionProvider extends DefaultCompletionProvider {}

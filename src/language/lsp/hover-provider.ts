@@ -1,0 +1,2 @@
+import { MultilineCommentHoverProvider } from 'langium/lsp';
+export class CompanyHoverProvider extends MultilineCommentHoverProvider {}
