@@ -26,7 +26,7 @@ export const CompanyDslModule: Module<CompanyDslServices, PartialLangiumServices
         HoverProvider: (services) => new CompanyHoverProvider(services),
         CompletionProvider: (services) => new CompanyCompletionProvider(services),
         Formatter: () => new CompanyFormatter(),
-        CodeActionProvider: (services) => new CompanyCodeActionProvider(services)
+        CodeActionProvider: () => new CompanyCodeActionProvider()
     }
 };
 

@@ -1,7 +1,22 @@
-import type { LangiumServices, CodeActionProvider } from 'langium/lsp';
 import type { LangiumDocument, MaybePromise } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeAction, CodeActionParams, Command } from 'vscode-languageserver';
+import { companyQuickFixes } from './quick-fixes/company-fixes.js';
+import { serverQuickFixes } from './quick-fixes/server-fixes.js';
+import type { QuickFix } from './quick-fixes/quick-fix.js';
+
+const QUICK_FIXES: Readonly<Record<string, QuickFix>> = { ...companyQuickFixes, ...serverQuickFixes };
+
+/** Offers the quick fixes registered for the codes of the diagnostics in the requested range. */
 export class CompanyCodeActionProvider implements CodeActionProvider {
-    constructor(_services: LangiumServices) {}
-    getCodeActions(_document: LangiumDocument, _params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> { return []; }
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
+        const actions: CodeAction[] = [];
+        for (const diagnostic of params.context.diagnostics) {
+            const fix = typeof diagnostic.code === 'string' ? QUICK_FIXES[diagnostic.code] : undefined;
+            if (fix) {
+                actions.push(...fix(diagnostic, document));
+            }
+        }
+        return actions;
+    }
 }

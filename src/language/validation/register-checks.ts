@@ -1,7 +1,9 @@
-import type { ValidationChecks } from 'langium';
-import type { CompanyDslAstType } from '../generated/ast.js';
 import type { CompanyDslServices } from '../company-dsl-module.js';
+import { registerCompanyChecks } from './company-checks.js';
+import { registerServerChecks } from './server-checks.js';
+
+/** Register every validation check: company rules (names, people, mail) and server rules (network, VMs, roles). */
 export function registerValidationChecks(services: CompanyDslServices): void {
-    const checks: ValidationChecks<CompanyDslAstType> = {};
-    services.validation.ValidationRegistry.register(checks);
+    registerCompanyChecks(services);
+    registerServerChecks(services);
 }
