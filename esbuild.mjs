@@ -1,5 +1,6 @@
 // Bundles the extension, the language server and the CLI into self-contained CommonJS files.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 
@@ -9,6 +10,9 @@ const groupByPolyfill = `if (!Object.groupBy) { Object.groupBy = function (items
   const out = Object.create(null); let i = 0;
   for (const item of items) { const k = key(item, i++); (out[k] ||= []).push(item); }
   return out; }; }`;
+
+// The CLI's --version comes from package.json, fixed at build time.
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf-8'));
 
 const ctx = await esbuild.context({
     entryPoints: {
@@ -26,6 +30,7 @@ const ctx = await esbuild.context({
     platform: 'node',
     sourcemap: true,
     banner: { js: groupByPolyfill },
+    define: { COMPANYKIT_VERSION: JSON.stringify(version) },
     logLevel: 'warning'
 });
 

@@ -1,0 +1,55 @@
+import type { Diagnostic } from 'vscode-languageserver';
+
+/** A diagnostic tied to the file it was found in, as the user named that file. */
+export interface FileDiagnostic {
+    readonly file: string;
+    readonly diagnostic: Diagnostic;
+}
+
+export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
+
+// LSP severities: 1 error, 2 warning, 3 information, 4 hint; absent means error.
+const severityNames: Record<number, SeverityName> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+
+export function severityName(diagnostic: Diagnostic): SeverityName {
+    return severityNames[diagnostic.severity ?? 1] ?? 'error';
+}
+
+/**
+ * The diagnostic's code: our checks set `code`, Langium puts its own codes for lexing,
+ * parsing and linking errors in `data.code`; anything else is a syntax problem.
+ */
+export function diagnosticCode(diagnostic: Diagnostic): string {
+    if (diagnostic.code !== undefined && diagnostic.code !== '') {
+        return String(diagnostic.code);
+    }
+    const dataCode = (diagnostic.data as { code?: unknown } | undefined)?.code;
+    return typeof dataCode === 'string' && dataCode !== '' ? dataCode : 'syntax';
+}
+
+/** `file:line:col: severity: message [code]`, with a 1-based line and column. */
+export function formatDiagnostic({ file, diagnostic }: FileDiagnostic): string {
+    const { line, character } = diagnostic.range.start;
+    // A message may span lines (some parser errors do); keep one diagnostic per output line.
+    const message = diagnostic.message.replace(/\s*\r?\n\s*/g, ' ').trim();
+    return `${file}:${line + 1}:${character + 1}: ${severityName(diagnostic)}: ${message} [${diagnosticCode(diagnostic)}]`;
+}
+
+/** Order by file, then line, then column, so output is stable whatever order checks ran in. */
+export function compareFileDiagnostics(a: FileDiagnostic, b: FileDiagnostic): number {
+    if (a.file !== b.file) {
+        return a.file < b.file ? -1 : 1;
+    }
+    const pa = a.diagnostic.range.start;
+    const pb = b.diagnostic.range.start;
+    return pa.line - pb.line || pa.character - pb.character;
+}
+
+/** `2 errors, 1 warning in 1 file`. */
+export function formatSummary(errors: number, warnings: number, files: number): string {
+    return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}`;
+}
+
+function plural(count: number, noun: string): string {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
