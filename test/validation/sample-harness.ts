@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
-import { parseSpec } from '../support/services.js';
+import { clearDocuments } from 'langium/test';
+import { parseSpec, services } from '../support/services.js';
 
 /**
  * Validation samples: `.company` files whose comments state the diagnostics they must produce.
@@ -91,13 +92,18 @@ const sameRange = (a: Diagnostic['range'], b: Diagnostic['range']) =>
     a.start.line === b.start.line && a.start.character === b.start.character
     && a.end.line === b.end.line && a.end.character === b.end.character;
 
+const messageOf = (d: Diagnostic) => typeof d.message === 'string' ? d.message : d.message.value;
+
 const show = (d: Diagnostic) =>
-    `${SEVERITY[d.severity ?? 1]} ${d.code ?? '(no code)'} at ${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1}: ${d.message}`;
+    `${SEVERITY[d.severity ?? 1]} ${d.code ?? '(no code)'} at ${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1}: ${messageOf(d)}`;
 
 /** Validate a sample and return every mismatch as a readable line (empty when the sample holds). */
 export async function checkSample(sample: Sample): Promise<string[]> {
     const document = await parseSpec(sample.text);
     const diagnostics = document.diagnostics ?? [];
+    // Each sample stands alone: drop it from the shared workspace so that its exported names
+    // (`hv1.auth`, `acme.alice`) cannot capture references of the next sample.
+    await clearDocuments(services.shared);
     const problems: string[] = [];
     const matched = new Set<Diagnostic>();
     for (const e of sample.expectations) {
@@ -109,7 +115,7 @@ export async function checkSample(sample: Sample): Promise<string[]> {
             }
             continue;
         }
-        const hit = candidates.find(d => SEVERITY[d.severity ?? 1] === e.kind && (!e.message || d.message.includes(e.message)));
+        const hit = candidates.find(d => SEVERITY[d.severity ?? 1] === e.kind && (!e.message || messageText(d).includes(e.message)));
         if (hit) {
             matched.add(hit);
         } else {
@@ -125,4 +131,9 @@ export async function checkSample(sample: Sample): Promise<string[]> {
         }
     }
     return problems;
+}
+
+/** LSP 3.18 allows a markup message; ours are plain strings, but read both. */
+function messageText(d: Diagnostic): string {
+    return typeof d.message === 'string' ? d.message : d.message.value;
 }

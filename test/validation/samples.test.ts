@@ -21,7 +21,7 @@ describe('sample harness', () => {
     });
 
     test('fails a sample whose expected diagnostic is missing', async () => {
-        const sample = parseSample('t', '// $TEST$ error no-such-code\ncompany »acme« { domain acme.example }\n');
+        const sample = parseSample('t', '// $TEST$ error no-such-code\ncompany »acme« { domain acme.example  user a { aliases postmaster, abuse  admin } }\n');
         expect(await checkSample(sample)).toHaveLength(1);
     });
 
