@@ -1,0 +1,69 @@
+import type { AstNode, ValidationAcceptor } from 'langium';
+import {
+    isDomainSetting, isLocaleSetting, isMailSettings, isServiceBlock, isServiceList, isTimezoneSetting,
+    type Company, type MailSettings, type ServiceBlock
+} from '../generated/ast.js';
+import { CompanyCodes } from './company-codes.js';
+import { lineOf } from './company-model.js';
+import { coded } from './report.js';
+
+/** Lines that a company, its mail block or a service block may hold only once, and the required `domain`. */
+
+/** Company lines that hold one value: a second one would silently override or contradict the first. */
+const SINGLE_LINES: ReadonlyArray<{ keyword: string, is: (n: AstNode) => boolean, what: string }> = [
+    { keyword: 'domain', is: isDomainSetting, what: 'one domain' },
+    { keyword: 'timezone', is: isTimezoneSetting, what: 'one time zone' },
+    { keyword: 'locale', is: isLocaleSetting, what: 'one locale' },
+    { keyword: 'services', is: isServiceList, what: 'one `services` line; list every service on it' },
+    { keyword: 'mail', is: isMailSettings, what: 'one `mail { … }` block' }
+];
+
+export function checkCompanySingleLines(company: Company, accept: ValidationAcceptor): void {
+    for (const line of SINGLE_LINES) {
+        const [first, ...repeats] = company.members.filter(line.is);
+        for (const node of repeats) {
+            accept('error', `A company has ${line.what}; this \`${line.keyword}\` repeats line ${lineOf(first)}, so merge or remove it.`,
+                coded(CompanyCodes.DuplicateSetting, { node, keyword: line.keyword }));
+        }
+    }
+    const blocks = new Map<string, ServiceBlock>();
+    for (const block of company.members.filter(isServiceBlock).filter(b => b.service)) {
+        const first = blocks.get(block.service);
+        if (first) {
+            accept('error', `The settings of ${block.service} are already given on line ${lineOf(first)}; merge the two blocks.`,
+                coded(CompanyCodes.DuplicateSetting, { node: block, property: 'service' }));
+        } else {
+            blocks.set(block.service, block);
+        }
+    }
+}
+
+/** Every address, host name and DNS zone of a company derives from its domain. */
+export function checkCompanyHasDomain(company: Company, accept: ValidationAcceptor): void {
+    if (!company.members.some(isDomainSetting)) {
+        accept('error', `The company '${company.name}' has no domain; add a line such as \`domain ${company.name}.example\`.`,
+            coded(CompanyCodes.MissingDomain, { node: company, property: 'name' }));
+    }
+}
+
+export function checkMailSettingsOnce(mail: MailSettings, accept: ValidationAcceptor): void {
+    const seen = new Map<string, AstNode>();
+    for (const setting of mail.settings) {
+        const keyword = keywordOf(setting.$type);
+        const first = seen.get(setting.$type);
+        if (first) {
+            accept('error', `\`${keyword}\` is already set on line ${lineOf(first)}; keep one of the two.`,
+                coded(CompanyCodes.DuplicateSetting, { node: setting, keyword }));
+        } else {
+            seen.set(setting.$type, setting);
+        }
+    }
+}
+
+function keywordOf(type: string): string {
+    switch (type) {
+        case 'MaxMessageSize': return 'max-message-size';
+        case 'SpamThreshold': return 'spam-threshold';
+        default: return 'dkim-selector';
+    }
+}
