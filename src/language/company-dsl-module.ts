@@ -9,6 +9,8 @@ import { registerValidationChecks } from './validation/register-checks.js';
 import { CompanyHoverProvider } from './lsp/hover-provider.js';
 import { CompanyCompletionProvider } from './lsp/completion-provider.js';
 import { CompanyFormatter } from './lsp/formatter.js';
+import { CompanyRenameProvider } from './lsp/rename-provider.js';
+import { CompanyDocumentSymbolProvider } from './lsp/document-symbol-provider.js';
 import { CompanyCodeActionProvider } from './lsp/code-action-provider.js';
 
 /** Services added by CompanyKit on top of Langium's defaults (none yet beyond overrides). */
@@ -26,6 +28,8 @@ export const CompanyDslModule: Module<CompanyDslServices, PartialLangiumServices
         HoverProvider: (services) => new CompanyHoverProvider(services),
         CompletionProvider: (services) => new CompanyCompletionProvider(services),
         Formatter: () => new CompanyFormatter(),
+        RenameProvider: (services) => new CompanyRenameProvider(services),
+        DocumentSymbolProvider: (services) => new CompanyDocumentSymbolProvider(services),
         CodeActionProvider: () => new CompanyCodeActionProvider()
     }
 };
