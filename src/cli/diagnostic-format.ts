@@ -31,7 +31,7 @@ export function diagnosticCode(diagnostic: Diagnostic): string {
 export function formatDiagnostic({ file, diagnostic }: FileDiagnostic): string {
     const { line, character } = diagnostic.range.start;
     // A message may span lines (some parser errors do); keep one diagnostic per output line.
-    const message = diagnostic.message.replace(/\s*\r?\n\s*/g, ' ').trim();
+    const message = messageText(diagnostic).replace(/\s*\r?\n\s*/g, ' ').trim();
     return `${file}:${line + 1}:${character + 1}: ${severityName(diagnostic)}: ${message} [${diagnosticCode(diagnostic)}]`;
 }
 
@@ -43,6 +43,11 @@ export function compareFileDiagnostics(a: FileDiagnostic, b: FileDiagnostic): nu
     const pa = a.diagnostic.range.start;
     const pb = b.diagnostic.range.start;
     return pa.line - pb.line || pa.character - pb.character;
+}
+
+/** LSP 3.18 allows a markup message; print its text either way. */
+function messageText(diagnostic: Diagnostic): string {
+    return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }
 
 /** `2 errors, 1 warning in 1 file`. */

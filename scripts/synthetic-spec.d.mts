@@ -1,0 +1,9 @@
+// Types for synthetic-spec.mjs, shared by the benchmark and the TypeScript tests.
+export interface SyntheticSpec {
+    text: string;
+    lines: number;
+    companyIds: string[];
+}
+
+export declare function buildSyntheticSpec(options?: { companies?: number, usersPerCompany?: number, groupsPerCompany?: number }): SyntheticSpec;
+export declare function buildSyntheticSpecOfLines(lines: number): SyntheticSpec;
