@@ -1,0 +1,219 @@
+import {
+    isCpusSetting, isDiskSetting, isGuestNetwork, isMemorySetting, isPlacementSetting, isServiceList, isVm, isVmAddress, isVmRoles,
+    type Company, type RoleKind, type RoleUse, type Server, type ServerMember, type Size, type Vm, type VmSetting
+} from '../generated/ast.js';
+import { CONVENTIONAL_VMS, CORE_ROLES, ROLE_NAMES, roleInfo, SERVICE_ROLE } from '../catalog/roles.js';
+import { formatIpv4, hypervisorAddress, networkContains, parseCidr, parseIpv4, broadcastAddress, type Ipv4Network } from './ipv4.js';
+import { hostedCompanies } from './hosting.js';
+
+/**
+ * Where every role of a server runs: the declared VMs plus, under `placement conventional` (the
+ * default), the conventional VMs for the needed roles that no declared VM runs. Pure: the validator
+ * and the model stage both derive from it, so they never disagree.
+ */
+
+export const DEFAULT_NETWORK = '10.0.0.0/24';
+/** Addresses not written in the spec are allocated from network + 10 upward (then .2–.9 if full). */
+export const FIRST_ALLOCATED_OFFSET = 10;
+export const DEFAULT_CPUS = 1;
+export const DEFAULT_DISK_GIB = 10;
+/** Memory of a VM that says nothing: what its roles need (catalog minimum), never below this. */
+export const MIN_DEFAULT_MEMORY_MIB = 256;
+
+export type PlacementMode = 'conventional' | 'explicit';
+
+/** One role on one VM; `relation`/`source` are set for replicas, secondaries and extra videobridges. */
+export interface EffectiveRole {
+    readonly role: RoleKind;
+    readonly relation?: 'from' | 'for';
+    /** The source VM as written, e.g. `hv1.auth`. */
+    readonly source?: string;
+    /** The role as written in the spec; undefined for a role placed by convention. */
+    readonly use?: RoleUse;
+}
+
+export interface EffectiveVm {
+    readonly name: string;
+    /** Dotted quad; undefined only when the guest network has no free address left. */
+    readonly address: string | undefined;
+    readonly roles: readonly EffectiveRole[];
+    /** The VM as written in the spec; undefined for a conventional VM nobody wrote. */
+    readonly declared: Vm | undefined;
+    readonly memoryMiB: number;
+    readonly cpus: number;
+    readonly diskGiB: number;
+}
+
+export function isPrimary(role: EffectiveRole | RoleUse): boolean {
+    return role.relation === undefined;
+}
+
+/** The first member of a kind: later duplicates are errors, so the first one is what counts. */
+export function firstMember<T extends ServerMember>(server: Server, guard: (m: ServerMember) => m is T): T | undefined {
+    return server.members.find(guard);
+}
+
+export function firstSetting<T extends VmSetting>(vm: Vm, guard: (s: VmSetting) => s is T): T | undefined {
+    return vm.settings.find(guard);
+}
+
+export function placementMode(server: Server): PlacementMode {
+    return firstMember(server, isPlacementSetting)?.mode ?? 'conventional';
+}
+
+/** The declared guest network if it is valid, else the default one. */
+export function guestNetwork(server: Server): Ipv4Network {
+    const declared = firstMember(server, isGuestNetwork);
+    return (declared && parseCidr(declared.cidr)) || parseCidr(DEFAULT_NETWORK)!;
+}
+
+export function declaredVms(server: Server): Vm[] {
+    return server.members.filter(isVm);
+}
+
+/** The roles a VM declares; a half-typed role without its name is left out. */
+export function roleUses(vm: Vm): RoleUse[] {
+    return vm.settings.filter(isVmRoles).flatMap(r => r.roles).filter(u => ROLE_NAMES.includes(u.role));
+}
+
+/** Roles the hosted companies need: the core roles plus one per service they use. */
+export function companyRoles(companies: readonly Company[]): Set<RoleKind> {
+    const roles = new Set<RoleKind>(companies.length > 0 ? CORE_ROLES : []);
+    for (const company of companies) {
+        for (const service of company.members.filter(isServiceList).flatMap(l => l.services)) {
+            if (SERVICE_ROLE[service]) {
+                roles.add(SERVICE_ROLE[service]);
+            }
+        }
+    }
+    return roles;
+}
+
+/**
+ * Roles that must run as primaries on this server: the hosted companies' roles and the declared
+ * primary roles, closed over `requires`. Replicas and secondaries add nothing (their source provides
+ * what they need), and a videobridge never pulls in a Meet: it serves an existing one, and the
+ * validator insists that one exists.
+ */
+export function neededRoles(server: Server, companies: readonly Company[] = hostedCompanies(server)): Set<RoleKind> {
+    const needed = companyRoles(companies);
+    for (const vm of declaredVms(server)) {
+        roleUses(vm).filter(isPrimary).forEach(u => needed.add(u.role));
+    }
+    const pending = [...needed];
+    while (pending.length > 0) {
+        const role = pending.pop()!;
+        if (role === 'videobridge') {
+            continue;
+        }
+        for (const required of roleInfo(role).requires) {
+            if (!needed.has(required)) {
+                needed.add(required);
+                pending.push(required);
+            }
+        }
+    }
+    return needed;
+}
+
+/** Roles run as primaries by some declared VM of the server. */
+export function declaredPrimaryRoles(server: Server): Set<RoleKind> {
+    return new Set(declaredVms(server).flatMap(vm => roleUses(vm).filter(isPrimary).map(u => u.role)));
+}
+
+/**
+ * The effective VMs of a server, declared ones first in source order, then conventional ones in
+ * catalog order. Under conventional placement a missing role goes to its conventional VM; when a
+ * declared VM already has that name (e.g. `vm cloud { runs cloud }` and the needed `database`), the
+ * role joins that VM, as the convention says.
+ */
+export function effectiveVms(server: Server, companies: readonly Company[] = hostedCompanies(server)): EffectiveVm[] {
+    const drafts = declaredVms(server).map(vm => ({ name: vm.name, declared: vm as Vm | undefined, roles: roleUses(vm).map(toEffectiveRole) }));
+    if (placementMode(server) === 'conventional') {
+        const present = declaredPrimaryRoles(server);
+        const missing = [...neededRoles(server, companies)].filter(r => !present.has(r));
+        for (const vmName of CONVENTIONAL_VMS) {
+            const roles = missing.filter(r => roleInfo(r).conventionalVm === vmName).sort(byCatalogOrder);
+            if (roles.length === 0) {
+                continue;
+            }
+            const existing = drafts.find(d => d.name === vmName);
+            if (existing) {
+                existing.roles.push(...roles.map(role => ({ role })));
+            } else {
+                drafts.push({ name: vmName, declared: undefined, roles: roles.map(role => ({ role })) });
+            }
+        }
+    }
+    const addresses = allocateAddresses(guestNetwork(server), drafts.map(d => d.declared));
+    return drafts.map((d, i) => ({
+        name: d.name, declared: d.declared, roles: d.roles, address: addresses[i],
+        ...resources(d.declared, d.roles)
+    }));
+}
+
+function toEffectiveRole(use: RoleUse): EffectiveRole {
+    return { role: use.role, relation: use.relation, source: use.source?.$refText, use };
+}
+
+const CATALOG_ORDER: readonly RoleKind[] = ['ldap', 'dns', 'mx', 'mail', 'webmail', 'database', 'cloud', 'git', 'meet', 'videobridge', 'proxy', 'website'];
+function byCatalogOrder(a: RoleKind, b: RoleKind): number {
+    return CATALOG_ORDER.indexOf(a) - CATALOG_ORDER.indexOf(b);
+}
+
+/**
+ * Keep every valid declared address inside the network; give the others the next free address
+ * from network + 10 upward, then from network + 2. Network, broadcast and hypervisor (.1) addresses
+ * are never handed out.
+ */
+function allocateAddresses(net: Ipv4Network, vms: ReadonlyArray<Vm | undefined>): Array<string | undefined> {
+    const declared = vms.map(vm => {
+        const text = vm && firstSetting(vm, isVmAddress)?.address;
+        const address = text === undefined ? undefined : parseIpv4(text);
+        return address !== undefined && networkContains(net, address) ? address : undefined;
+    });
+    const used = new Set<number>([net.network, hypervisorAddress(net), broadcastAddress(net), ...declared.filter(a => a !== undefined)]);
+    // Candidates in order, computed on demand (a /8 has 16 million of them).
+    const broadcast = broadcastAddress(net);
+    const upper = Math.max(0, broadcast - (net.network + FIRST_ALLOCATED_OFFSET));
+    const lower = Math.max(0, Math.min(net.network + FIRST_ALLOCATED_OFFSET, broadcast) - (net.network + 2));
+    const candidateAt = (i: number) => i < upper ? net.network + FIRST_ALLOCATED_OFFSET + i : net.network + 2 + (i - upper);
+    let next = 0;
+    return declared.map(address => {
+        if (address !== undefined) {
+            return formatIpv4(address);
+        }
+        while (next < upper + lower && used.has(candidateAt(next))) {
+            next++;
+        }
+        return next < upper + lower ? formatIpv4(candidateAt(next++)) : undefined;
+    });
+}
+
+function resources(vm: Vm | undefined, roles: readonly EffectiveRole[]): { memoryMiB: number, cpus: number, diskGiB: number } {
+    const memory = vm && firstSetting(vm, isMemorySetting);
+    const cpus = vm && firstSetting(vm, isCpusSetting);
+    const disk = vm && firstSetting(vm, isDiskSetting);
+    return {
+        memoryMiB: (memory && sizeInMiB(memory.size)) ?? Math.max(MIN_DEFAULT_MEMORY_MIB, rolesMinMemoryMiB(roles)),
+        cpus: cpus?.count ?? DEFAULT_CPUS,
+        diskGiB: (disk && sizeInGiB(disk.size)) ?? DEFAULT_DISK_GIB
+    };
+}
+
+/** What the roles of a VM need together, per the catalog. */
+export function rolesMinMemoryMiB(roles: ReadonlyArray<{ role: RoleKind }>): number {
+    return roles.reduce((sum, r) => sum + roleInfo(r.role).minMemoryMiB, 0);
+}
+
+const MIB_PER_UNIT: Readonly<Record<string, number>> = { KB: 1 / 1024, MB: 1, GB: 1024, TB: 1024 * 1024 };
+
+/** A size in MiB (units are read as binary: 1 GB = 1024 MB), or undefined without a unit. */
+export function sizeInMiB(size: Size | undefined): number | undefined {
+    return size?.unit === undefined || typeof size.value !== 'number' ? undefined : Number(size.value) * MIB_PER_UNIT[size.unit];
+}
+
+export function sizeInGiB(size: Size | undefined): number | undefined {
+    const mib = sizeInMiB(size);
+    return mib === undefined ? undefined : mib / 1024;
+}

@@ -1,0 +1,198 @@
+import type { ValidationAcceptor } from 'langium';
+import {
+    isGuestNetwork, isPublicAddress, isVmAddress,
+    type GuestNetwork, type PublicAddress, type PublicIpv6, type Server, type Spec, type VmAddress
+} from '../generated/ast.js';
+import {
+    broadcastAddress, cidrHostBitsFix, cidrSyntaxProblem, formatCidr, formatIpv4, hypervisorAddress, ipv4SyntaxProblem,
+    ipv6SyntaxProblem, networkContains, networksOverlap, nonPublicRange, parseCidr, parseIpv4, withoutLeadingZeros, type Ipv4Network
+} from '../semantics/ipv4.js';
+import { DEFAULT_NETWORK, declaredVms, effectiveVms, firstMember, firstSetting } from '../semantics/placement.js';
+import { ServerCodes, serverCoded } from './server-codes.js';
+
+/** Address syntax, addresses inside their network, reserved and duplicate addresses, overlapping networks. */
+
+export function checkPublicAddress(node: PublicAddress, accept: ValidationAcceptor): void {
+    if (typeof node.address !== 'string') {
+        return;  // half-typed: the parser reports it
+    }
+    const problem = ipv4SyntaxProblem(node.address);
+    if (problem) {
+        accept('error', problem, serverCoded(ServerCodes.InvalidIpv4, { node, property: 'address' }, replacement(node.address)));
+        return;
+    }
+    const range = nonPublicRange(node.address);
+    if (range) {
+        accept('warning', `${node.address} is a ${RANGE_NAMES[range] ?? range} address, not reachable from the Internet: `
+            + 'write the public IPv4 address of the server (for examples, use 192.0.2.0/24, 198.51.100.0/24 or 203.0.113.0/24).',
+            serverCoded(ServerCodes.PublicAddressNotPublic, { node, property: 'address' }));
+    }
+}
+
+const RANGE_NAMES: Readonly<Record<string, string>> = {
+    private: 'private (RFC 1918)', loopback: 'loopback', linkLocal: 'link-local', carrierGradeNat: 'carrier-grade NAT (RFC 6598)',
+    multicast: 'multicast', broadcast: 'broadcast', unspecified: 'unspecified (0.0.0.0/8)', reserved: 'reserved',
+    benchmarking: 'benchmarking (RFC 2544)', as112: 'AS112', amt: 'AMT relay'
+};
+
+export function checkPublicIpv6(node: PublicIpv6, accept: ValidationAcceptor): void {
+    if (typeof node.address !== 'string') {
+        return;  // half-typed: the parser reports it
+    }
+    const problem = ipv6SyntaxProblem(node.address);
+    if (problem) {
+        accept('error', problem, serverCoded(ServerCodes.InvalidIpv6, { node, property: 'address' }));
+    }
+}
+
+export function checkGuestNetwork(node: GuestNetwork, accept: ValidationAcceptor): void {
+    if (typeof node.cidr !== 'string') {
+        return;  // half-typed: the parser reports it
+    }
+    const problem = cidrSyntaxProblem(node.cidr);
+    if (problem) {
+        const [address, prefix] = node.cidr.split('/');
+        const fixed = ipv4SyntaxProblem(address) ? withoutLeadingZeros(address) : address;
+        const extra = fixed !== address && !ipv4SyntaxProblem(fixed) ? { replacement: `${fixed}/${prefix}` } : {};
+        accept('error', problem, serverCoded(ServerCodes.InvalidCidr, { node, property: 'cidr' }, extra));
+        return;
+    }
+    const fix = cidrHostBitsFix(node.cidr);
+    if (fix) {
+        accept('error', `${node.cidr} has host bits set: a network is named by its first address. Did you mean ${fix}?`,
+            serverCoded(ServerCodes.CidrHostBits, { node, property: 'cidr' }, { replacement: fix }));
+    }
+}
+
+export function checkVmAddress(node: VmAddress, accept: ValidationAcceptor): void {
+    if (typeof node.address !== 'string') {
+        return;  // half-typed: the parser reports it
+    }
+    const problem = ipv4SyntaxProblem(node.address);
+    if (problem) {
+        accept('error', problem, serverCoded(ServerCodes.InvalidIpv4, { node, property: 'address' }, replacement(node.address)));
+        return;
+    }
+    const server = node.$container.$container;
+    const net = checkedNetwork(server);
+    if (!net) {
+        return;  // the network itself is invalid and reported there
+    }
+    const address = parseIpv4(node.address)!;
+    const where = `${server.name}'s guest network ${formatCidr(net)}`;
+    const usable = `pick one from ${formatIpv4(hypervisorAddress(net) + 1)} to ${formatIpv4(broadcastAddress(net) - 1)}`;
+    if (!networkContains(net, address)) {
+        accept('error', `${node.address} is outside ${where}: ${usable}.`,
+            serverCoded(ServerCodes.AddressOutsideNetwork, { node, property: 'address' }));
+        return;
+    }
+    const reserved = address === net.network ? 'the network address'
+        : address === broadcastAddress(net) ? 'the broadcast address'
+            : address === hypervisorAddress(net) ? 'the hypervisor\'s own address' : undefined;
+    if (reserved) {
+        accept('error', `${node.address} is ${reserved} of ${where}, so no VM can have it: ${usable}.`,
+            serverCoded(ServerCodes.AddressReserved, { node, property: 'address' }));
+    }
+}
+
+/** The network VM addresses are checked against: the declared one if valid, the default if none, else undefined. */
+function checkedNetwork(server: Server): Ipv4Network | undefined {
+    const declared = firstMember(server, isGuestNetwork);
+    return declared ? parseCidr(declared.cidr) : parseCidr(DEFAULT_NETWORK);
+}
+
+function replacement(address: string): Record<string, unknown> {
+    const fixed = withoutLeadingZeros(address);
+    return fixed !== address && !ipv4SyntaxProblem(fixed) ? { replacement: fixed } : {};
+}
+
+/** Two VMs of one server with one address; and VMs the network has no room for. */
+export function checkServerAddresses(server: Server, accept: ValidationAcceptor): void {
+    const seen = new Map<number, string>();
+    for (const vm of declaredVms(server)) {
+        const node = firstSetting(vm, isVmAddress);
+        const address = node && parseIpv4(node.address);
+        if (node && address !== undefined) {
+            const first = seen.get(address);
+            if (first) {
+                accept('error', `${node.address} is already the address of VM ${first}: give each VM its own address, or leave it out to get a free one.`,
+                    serverCoded(ServerCodes.DuplicateAddress, { node, property: 'address' }));
+            } else {
+                seen.set(address, vm.name);
+            }
+        }
+    }
+    const homeless = effectiveVms(server).filter(vm => vm.address === undefined).map(vm => vm.name);
+    if (homeless.length > 0) {
+        const network = firstMember(server, isGuestNetwork);
+        const message = `The guest network of ${server.name} has no free address left for ${homeless.join(', ')}: use a larger network, e.g. a /24.`;
+        if (network) {
+            accept('error', message, serverCoded(ServerCodes.NetworkTooSmall, { node: network, property: 'cidr' }));
+        } else {
+            accept('error', message, serverCoded(ServerCodes.NetworkTooSmall, { node: server, property: 'name' }));
+        }
+    }
+}
+
+/**
+ * Guest networks of different servers must not overlap: replicas and extra videobridges reach the
+ * first server's VMs over a tunnel between the hypervisors, which routes by network.
+ */
+export function checkNetworksAcrossServers(spec: Spec, accept: ValidationAcceptor): void {
+    const seen: Array<{ server: Server, net: Ipv4Network }> = [];
+    for (const server of spec.servers) {
+        const net = checkedNetwork(server);
+        if (!net) {
+            continue;
+        }
+        const other = seen.find(s => networksOverlap(s.net, net));
+        if (other) {
+            reportOverlap(server, other.server, other.net, spec, accept);
+        }
+        seen.push({ server, net });
+    }
+    checkPublicAddressesAcrossServers(spec, accept);
+}
+
+function reportOverlap(server: Server, other: Server, otherNet: Ipv4Network, spec: Spec, accept: ValidationAcceptor): void {
+    const suggestion = freeNetwork(spec);
+    const declared = firstMember(server, isGuestNetwork);
+    const extra = { replacement: suggestion, server: server.name };
+    if (declared) {
+        accept('error', `${declared.cidr} overlaps ${other.name}'s guest network ${formatCidr(otherNet)}: give each server its own network, e.g. network ${suggestion}.`,
+            serverCoded(ServerCodes.NetworkOverlap, { node: declared, property: 'cidr' }, extra));
+    } else {
+        accept('error', `${server.name} uses the default guest network ${DEFAULT_NETWORK}, which overlaps ${other.name}'s ${formatCidr(otherNet)}: `
+            + `give it its own, e.g. network ${suggestion}.`,
+            serverCoded(ServerCodes.NetworkOverlap, { node: server, property: 'name' }, extra));
+    }
+}
+
+/** The first 10.N.0.0/24 that overlaps no server's network. */
+function freeNetwork(spec: Spec): string {
+    const taken = spec.servers.map(checkedNetwork).filter(n => n !== undefined);
+    for (let n = 0; n < 256; n++) {
+        const candidate = parseCidr(`10.${n}.0.0/24`)!;
+        if (!taken.some(t => networksOverlap(t, candidate))) {
+            return formatCidr(candidate);
+        }
+    }
+    return '10.0.0.0/24';
+}
+
+function checkPublicAddressesAcrossServers(spec: Spec, accept: ValidationAcceptor): void {
+    const seen = new Map<number, Server>();
+    for (const server of spec.servers) {
+        const node = firstMember(server, isPublicAddress);
+        const address = node && parseIpv4(node.address);
+        if (node && address !== undefined) {
+            const other = seen.get(address);
+            if (other) {
+                accept('error', `${node.address} is already the public address of ${other.name}: each server needs its own public address.`,
+                    serverCoded(ServerCodes.DuplicatePublicAddress, { node, property: 'address' }));
+            } else {
+                seen.set(address, server);
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import type { ValidationAcceptor } from 'langium';
+import {
+    isCpusSetting, isDiskSetting, isMemorySetting, isServerResources,
+    type CpusSetting, type DiskSetting, type MemorySetting, type OsSetting, type Server
+} from '../generated/ast.js';
+import { roleInfo } from '../catalog/roles.js';
+import { effectiveVms, firstMember, firstSetting, rolesMinMemoryMiB, sizeInGiB, sizeInMiB } from '../semantics/placement.js';
+import { ServerCodes, serverCoded } from './server-codes.js';
+
+/** Memory, CPUs and disk of VMs and servers, and the OS release. */
+
+/** Memory and disk of VMs and server resources need a unit (company sizes are checked with the company rules). */
+export function checkResourceSize(setting: MemorySetting | DiskSetting, accept: ValidationAcceptor): void {
+    if (!setting.size || setting.size.unit !== undefined || typeof setting.size.value !== 'number') {
+        return;
+    }
+    const what = setting.$type === 'MemorySetting' ? 'memory' : 'disk';
+    const unit = what === 'memory' ? 'MB' : 'GB';
+    const value = setting.size.value;
+    accept('error', `The ${what} size ${value} has no unit: write ${value} ${unit} (units: KB, MB, GB, TB).`,
+        serverCoded(ServerCodes.SizeWithoutUnit, { node: setting, property: 'size' }, { unit }));
+}
+
+export function checkCpus(setting: CpusSetting, accept: ValidationAcceptor): void {
+    if (setting.count !== undefined && Number(setting.count) === 0) {
+        accept('error', 'cpus 0 leaves nothing to run on: write at least cpus 1.',
+            serverCoded(ServerCodes.ZeroCpus, { node: setting, property: 'count' }));
+    }
+}
+
+/** Warn when a VM's declared memory is below what its roles (including conventionally placed ones) need together. */
+export function checkVmMemory(server: Server, accept: ValidationAcceptor): void {
+    for (const vm of effectiveVms(server)) {
+        const memory = vm.declared && firstSetting(vm.declared, isMemorySetting);
+        const mib = memory && sizeInMiB(memory.size);
+        const needed = rolesMinMemoryMiB(vm.roles);
+        if (memory && mib !== undefined && mib < needed) {
+            const parts = vm.roles.map(r => `${r.role} ${formatMiB(roleInfo(r.role).minMemoryMiB)}`).join(', ');
+            const roles = vm.roles.length === 1 ? `${vm.roles[0].role} needs` : `its roles need (${parts})`;
+            accept('warning', `VM ${vm.name} has ${formatMiB(mib)} of memory but ${roles} at least ${formatMiB(needed)}: write memory ${formatMiB(needed)}.`,
+                serverCoded(ServerCodes.VmMemoryBelowRoles, { node: memory, property: 'size' }, { replacement: formatMiB(needed) }));
+        }
+    }
+}
+
+/**
+ * Warn when the server's `resources` cannot hold its VMs: memory and disk add up over the effective
+ * VMs (conventional ones with their defaults). Virtual CPUs do not add up: NVMM runs each vCPU as a
+ * host thread and overcommitting them is normal, so only a VM with more vCPUs than the host is flagged.
+ */
+export function checkServerResources(server: Server, accept: ValidationAcceptor): void {
+    const resources = firstMember(server, isServerResources);
+    if (!resources) {
+        return;
+    }
+    const vms = effectiveVms(server);
+    const memory = resources.settings.find(isMemorySetting);
+    const memoryMiB = memory && sizeInMiB(memory.size);
+    const neededMemory = vms.reduce((sum, vm) => sum + vm.memoryMiB, 0);
+    if (memory && memoryMiB !== undefined && memoryMiB < neededMemory) {
+        accept('warning', `${server.name} has ${formatMiB(memoryMiB)} of memory but its ${vms.length} VMs take ${formatMiB(neededMemory)} together: `
+            + 'give the server more memory or its VMs less.',
+            serverCoded(ServerCodes.ServerResourcesExceeded, { node: memory, property: 'size' }));
+    }
+    const disk = resources.settings.find(isDiskSetting);
+    const diskGiB = disk && sizeInGiB(disk.size);
+    const neededDisk = vms.reduce((sum, vm) => sum + vm.diskGiB, 0);
+    if (disk && diskGiB !== undefined && diskGiB < neededDisk) {
+        accept('warning', `${server.name} has ${formatGiB(diskGiB)} of disk but its ${vms.length} VMs take ${formatGiB(neededDisk)} together: `
+            + 'give the server more disk or its VMs less.',
+            serverCoded(ServerCodes.ServerResourcesExceeded, { node: disk, property: 'size' }));
+    }
+    const cpus = resources.settings.find(isCpusSetting);
+    if (cpus && Number(cpus.count) > 0) {
+        for (const vm of vms) {
+            const vmCpus = vm.declared && firstSetting(vm.declared, isCpusSetting);
+            if (vmCpus && Number(vmCpus.count) > Number(cpus.count)) {
+                accept('warning', `VM ${vm.name} has ${vmCpus.count} virtual CPUs but ${server.name} has only ${cpus.count}: write cpus ${cpus.count} or less.`,
+                    serverCoded(ServerCodes.VmCpusExceedServer, { node: vmCpus, property: 'count' }));
+            }
+        }
+    }
+}
+
+/** NVMM, the hypervisor CompanyKit drives, first shipped with NetBSD 9.0. */
+export function checkOsVersion(setting: OsSetting, accept: ValidationAcceptor): void {
+    // `Version` is a datatype rule over DECIMAL | INT, which the value converter may hand back as a number.
+    const version = setting.version as unknown as string | number | undefined;
+    if (setting.os !== 'netbsd' || version === undefined) {
+        return;
+    }
+    const major = Number(String(version).split('.')[0]);
+    if (Number.isFinite(major) && major < 9) {
+        accept('error', `NetBSD ${version} has no NVMM: NVMM needs NetBSD 9 or later; write os netbsd 10.1.`,
+            serverCoded(ServerCodes.OsVersionUnsupported, { node: setting, property: 'version' }));
+    }
+}
+
+function formatMiB(mib: number): string {
+    return mib >= 1024 && mib % 1024 === 0 ? `${mib / 1024} GB` : `${Math.round(mib)} MB`;
+}
+
+function formatGiB(gib: number): string {
+    return gib >= 1024 && gib % 1024 === 0 ? `${gib / 1024} TB` : `${Math.round(gib * 10) / 10} GB`;
+}

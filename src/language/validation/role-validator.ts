@@ -1,0 +1,172 @@
+import type { ValidationAcceptor } from 'langium';
+import type { RoleKind, RoleUse, Server, Vm, VmRoles } from '../generated/ast.js';
+import { ROLE_NAMES, roleInfo } from '../catalog/roles.js';
+import { effectiveVms, isPrimary, type EffectiveRole, type EffectiveVm } from '../semantics/placement.js';
+import { ServerCodes, serverCoded } from './server-codes.js';
+
+/** Roles on VMs: duplicates, replicas/secondaries/extra videobridges and their sources, public ports. */
+
+export function checkDuplicateRoles(roles: VmRoles, accept: ValidationAcceptor): void {
+    const vm = roles.$container;
+    const earlier = vm.settings.flatMap(s => s.$type === 'VmRoles' && s !== roles && offsetOf(s) < offsetOf(roles) ? s.roles : []);
+    roles.roles.forEach((use, index) => {
+        const seen = [...earlier, ...roles.roles.slice(0, index)];
+        if (seen.some(other => sameRole(other, use))) {
+            accept('warning', `VM ${vm.name} already runs ${describeUse(use)}: remove the duplicate.`,
+                serverCoded(ServerCodes.DuplicateRole, { node: roles, property: 'roles', index }));
+        }
+    });
+}
+
+const offsetOf = (node: VmRoles) => node.$cstNode?.offset ?? 0;
+
+function sameRole(a: RoleUse, b: RoleUse): boolean {
+    return a.role === b.role && a.relation === b.relation && a.source?.$refText === b.source?.$refText;
+}
+
+function describeUse(use: RoleUse): string {
+    return use.relation ? `${use.role} ${use.relation} ${use.source?.$refText}` : use.role;
+}
+
+/** `ldap from X`, `dns from X`, `videobridge for X`: the right keyword, a real primary as source, not itself. */
+export function checkRoleSource(use: RoleUse, accept: ValidationAcceptor): void {
+    if (!use.relation || !ROLE_NAMES.includes(use.role)) {
+        return;
+    }
+    const relation = roleInfo(use.role).sourceRelation;
+    if (!relation) {
+        accept('error', `${use.role} has no replicas or secondaries: remove \`${use.relation} ${use.source?.$refText ?? ''}\` `
+            + '(only ldap from, dns from and videobridge for take a source VM).',
+            serverCoded(ServerCodes.RoleTakesNoSource, { node: use, keyword: use.relation }));
+        return;
+    }
+    if (relation.keyword !== use.relation) {
+        accept('error', `${use.role} takes \`${relation.keyword}\`, not \`${use.relation}\`: write ${use.role} ${relation.keyword} ${use.source?.$refText ?? '<vm>'} (${relation.meaning}).`,
+            serverCoded(ServerCodes.WrongSourceKeyword, { node: use, keyword: use.relation }, { replacement: relation.keyword }));
+        return;
+    }
+    const source = use.source?.ref;
+    if (!source) {
+        return;  // unresolved: the linker reports it
+    }
+    const vm = use.$container.$container;
+    if (source === vm) {
+        accept('error', `VM ${vm.name} cannot take ${use.role} from itself: name the VM that runs the primary ${use.role}, on this or another server.`,
+            serverCoded(ServerCodes.ReplicatesItself, { node: use, property: 'source' }));
+        return;
+    }
+    checkSourceIsPrimary(use, source, accept);
+}
+
+function checkSourceIsPrimary(use: RoleUse, source: Vm, accept: ValidationAcceptor): void {
+    const server = source.$container;
+    const vms = effectiveVms(server);
+    const roles = vms.find(v => v.declared === source)?.roles ?? [];
+    const wanted = sourceRole(use);
+    if (roles.some(r => r.role === wanted && isPrimary(r))) {
+        return;
+    }
+    const name = qualifiedName(source);
+    const asReplica = roles.find(r => r.role === use.role && !isPrimary(r))?.use;
+    const origin = asReplica?.source?.ref;
+    if (asReplica && origin) {
+        const target = qualifiedName(origin);
+        accept('error', `${name} is itself a ${what(use)}; ${use.relation === 'for' ? 'point to' : 'replicate from'} ${target}, which runs the primary ${use.role}.`,
+            serverCoded(ServerCodes.SourceNotPrimary, { node: use, property: 'source' }, { replacement: target }));
+        return;
+    }
+    const primary = vms.find(v => v.declared && v.roles.some(r => r.role === wanted && isPrimary(r)));
+    const hint = primary ? `, e.g. ${qualifiedName(primary.declared!)}` : ` (no VM of ${server.name} that is written out runs it)`;
+    accept('error', `${name} does not run ${wanted}: name a VM that runs the primary ${wanted}${hint}.`,
+        serverCoded(ServerCodes.SourceNotPrimary, { node: use, property: 'source' }, primary ? { replacement: qualifiedName(primary.declared!) } : {}));
+}
+
+/** `ldap from X` needs ldap on X; `videobridge for X` needs the Meet on X. */
+function sourceRole(use: RoleUse): RoleKind {
+    return use.relation === 'for' ? 'meet' : use.role;
+}
+
+function what(use: RoleUse): string {
+    return use.role === 'videobridge' ? 'videobridge for another Meet' : use.role === 'dns' ? 'DNS secondary' : 'replica';
+}
+
+export function qualifiedName(vm: Vm): string {
+    return `${vm.$container.name}.${vm.name}`;
+}
+
+/** A videobridge without `for` serves the Meet of its own server, so there must be one. */
+export function checkBareVideobridges(server: Server, accept: ValidationAcceptor): void {
+    const vms = effectiveVms(server);
+    const meet = vms.find(vm => vm.roles.some(r => r.role === 'meet' && isPrimary(r)));
+    if (meet) {
+        return;
+    }
+    for (const vm of vms) {
+        for (const role of vm.roles.filter(r => r.role === 'videobridge' && isPrimary(r) && r.use)) {
+            accept('error', `Server ${server.name} runs no Meet for this videobridge to serve: say which Meet it serves, e.g. videobridge for hv1.meet.`,
+                serverCoded(ServerCodes.VideobridgeWithoutMeet, useInfo(role.use!)));
+        }
+    }
+}
+
+/** Diagnostics about a role use cover the role name only, not its `from`/`for` part. */
+export function useInfo(use: RoleUse) {
+    return { node: use, property: 'role' } as const;
+}
+
+/**
+ * One public address forwards each port to one VM. Every role with public ports claims them on the
+ * server it runs on, replicas included: a DNS secondary must answer on port 53 and an extra
+ * videobridge must receive UDP 10000 on its own server's public address. So a secondary or extra
+ * videobridge on the same server as its primary conflicts (and would add no redundancy anyway);
+ * on another server it has that server's address to itself. Conventional VMs only get roles no
+ * declared VM runs as a primary, so a conflict always involves a declared role, which we report.
+ */
+export function checkPublicPorts(server: Server, accept: ValidationAcceptor): void {
+    const claims = new Map<string, { vm: EffectiveVm, role: EffectiveRole }>();
+    const reported = new Set<string>();
+    for (const vm of effectiveVms(server)) {
+        for (const role of vm.roles) {
+            for (const port of roleInfo(role.role).publicPorts) {
+                const key = `${port.port}/${port.protocol}`;
+                const first = claims.get(key);
+                if (!first) {
+                    claims.set(key, { vm, role });
+                    continue;
+                }
+                const pair = `${first.vm.name}:${first.role.role}|${vm.name}:${role.role}`;
+                if (!reported.has(pair)) {
+                    reported.add(pair);
+                    reportConflict(server, first, { vm, role }, key, accept);
+                }
+            }
+        }
+    }
+}
+
+function reportConflict(server: Server, first: { vm: EffectiveVm, role: EffectiveRole }, second: { vm: EffectiveVm, role: EffectiveRole },
+    port: string, accept: ValidationAcceptor): void {
+    const blamed = second.role.use ? second : first;
+    const other = blamed === second ? first : second;
+    if (!blamed.role.use) {
+        return;
+    }
+    const owner = other.vm === blamed.vm ? `${other.role.role} on the same VM` : `${other.role.role} on VM ${other.vm.name}${other.vm.declared ? '' : ' (conventional)'}`;
+    accept('error', `${blamed.role.role} on VM ${blamed.vm.name} needs public port ${port}, which ${server.name} already forwards to ${owner}: `
+        + `${conflictAdvice(server, blamed, other)}.`,
+        serverCoded(ServerCodes.PublicPortConflict, useInfo(blamed.role.use)));
+}
+
+function conflictAdvice(server: Server, blamed: { vm: EffectiveVm, role: EffectiveRole }, other: { vm: EffectiveVm, role: EffectiveRole }): string {
+    const roles = new Set([blamed.role.role, other.role.role]);
+    if (roles.has('meet') && roles.has('videobridge')) {
+        const meet = blamed.role.role === 'meet' ? blamed.vm : other.vm;
+        return `the Meet already runs a videobridge here; put an extra one on another server (videobridge for ${server.name}.${meet.name})`;
+    }
+    if (!isPrimary(blamed.role) || !isPrimary(other.role)) {
+        const secondary = isPrimary(blamed.role) ? other.role : blamed.role;
+        return `a ${secondary.role} ${secondary.relation} another VM belongs on another server, which has its own public address`;
+    }
+    return `run ${blamed.role.role} on one VM of ${server.name} only`;
+}
+
