@@ -5,6 +5,8 @@ import {
 } from 'langium/lsp';
 import { CompanyDslGeneratedModule, CompanyDslGeneratedSharedModule } from './generated/module.js';
 import { CompanyScopeComputation } from './references/company-scope-computation.js';
+import { CompanyLinker } from './references/company-linker.js';
+import { CompanySyntaxErrorMessages } from './parser/syntax-error-messages.js';
 import { registerValidationChecks } from './validation/register-checks.js';
 import { CompanyHoverProvider } from './lsp/hover-provider.js';
 import { CompanyCompletionProvider } from './lsp/completion-provider.js';
@@ -21,8 +23,12 @@ export type CompanyDslServices = LangiumServices & CompanyDslAddedServices;
 
 /** Our overrides of Langium's default services, one concern per file. */
 export const CompanyDslModule: Module<CompanyDslServices, PartialLangiumServices & CompanyDslAddedServices> = {
+    parser: {
+        ParserErrorMessageProvider: () => new CompanySyntaxErrorMessages()
+    },
     references: {
-        ScopeComputation: (services) => new CompanyScopeComputation(services)
+        ScopeComputation: (services) => new CompanyScopeComputation(services),
+        Linker: (services) => new CompanyLinker(services)
     },
     lsp: {
         HoverProvider: (services) => new CompanyHoverProvider(services),

@@ -72,7 +72,7 @@ describe('companykit validate on good specs', () => {
         const companyFile = relative(repoRoot, join(dir, 'company.company'));
 
         const alone = runCli(['validate', serverFile]);
-        expect(alone.diagnostics.some((l) => l.startsWith(`${serverFile}:`) && l.includes('Could not resolve reference')))
+        expect(alone.diagnostics.some((l) => l.startsWith(`${serverFile}:`) && l.includes('There is no company named')))
             .toBe(true);
         expect(alone.status).toBe(1);
 
@@ -99,7 +99,7 @@ describe('companykit validate on specs with errors', () => {
     test('prints a linking error with the 1-based position of the reference and its code', () => {
         // `nobody` starts at character 23 of line 2.
         expect(result.diagnostics).toContainEqual(expect.stringMatching(
-            new RegExp(`^${escape(file)}:2:23: error: Could not resolve reference.*nobody.* \\[linking-error\\]$`)));
+            new RegExp(`^${escape(file)}:2:23: error: There is no .*'nobody'.* \\[linking-error\\]$`)));
     });
 
     test('prints the parse error for the missing brace at the end of the file', () => {

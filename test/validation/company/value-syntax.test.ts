@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { checkTimezone, closestTimezone, editDistance } from '../../../src/language/validation/timezones.js';
+import { checkTimezone, closestTimezone } from '../../../src/language/validation/timezones.js';
+import { editDistance } from '../../../src/language/util/closest-name.js';
 import { domainProblem, emailProblem, localeProblem, localPartProblem } from '../../../src/language/validation/value-syntax.js';
 
 /** The value syntaxes directly, including forms the grammar cannot produce today (digits first, numeric TLDs). */
