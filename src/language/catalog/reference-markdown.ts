@@ -1,6 +1,15 @@
 import { KEYWORDS, type KeywordSection } from './keywords.js';
 import { ROLES } from './roles.js';
 import { SERVICES } from './services.js';
+import { COMPANY_CODE_DESCRIPTIONS } from '../validation/company-codes.js';
+import { SERVER_CODE_DESCRIPTIONS } from '../validation/server-codes.js';
+
+/** Langium's own diagnostics, which carry their code in `data.code`. */
+const LANGIUM_CODE_DESCRIPTIONS: Readonly<Record<string, string>> = {
+    'lexing-error': 'A character that starts no word, number, address or string (error).',
+    'parsing-error': 'The text does not follow the grammar; the message says what was expected (error).',
+    'linking-error': 'A name that refers to nothing; the message suggests the closest name and a quick fix applies it (error).'
+};
 
 /**
  * The language reference in the README, rendered from the same tables that feed hover and
@@ -39,6 +48,11 @@ export function renderLanguageReference(): string {
         for (const setting of s.settings) {
             out.push(`| | \`${setting.key}\` | ${cell(setting.default)} | ${cell(setting.summary)} |`);
         }
+    }
+    out.push('', '#### Diagnostics', '', 'Every diagnostic carries one of these codes (shown by the editor and by `companykit validate`).', '',
+        '| Code | When |', '|---|---|');
+    for (const [code, description] of Object.entries({ ...LANGIUM_CODE_DESCRIPTIONS, ...COMPANY_CODE_DESCRIPTIONS, ...SERVER_CODE_DESCRIPTIONS })) {
+        out.push(`| \`${code}\` | ${cell(description)} |`);
     }
     out.push('');
     return out.join('\n');

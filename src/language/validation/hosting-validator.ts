@@ -1,7 +1,8 @@
 import type { ValidationAcceptor } from 'langium';
 import { isHostedCompanies, type Company, type Server, type Spec } from '../generated/ast.js';
 import { hostsAllImplicitly } from '../semantics/hosting.js';
-import { ServerCodes, serverCoded } from './server-codes.js';
+import { ServerCodes } from './server-codes.js';
+import { coded } from './report.js';
 
 /**
  * Every company lives on exactly one server. One server without `hosts` hosts them all; as soon as
@@ -23,7 +24,7 @@ export function checkHosting(spec: Spec, accept: ValidationAcceptor): void {
                 if (first) {
                     const where = first === server ? `already listed by ${server.name}` : `already hosted by ${first.name}`;
                     accept('error', `${company.name} is ${where}: a company lives on exactly one server, so remove this one.`,
-                        serverCoded(ServerCodes.CompanyHostedTwice, { node: hosts, property: 'companies', index }));
+                        coded(ServerCodes.CompanyHostedTwice, { node: hosts, property: 'companies', index }));
                 } else {
                     hostOf.set(company, server);
                 }
@@ -33,6 +34,6 @@ export function checkHosting(spec: Spec, accept: ValidationAcceptor): void {
     const servers = spec.servers.map(s => s.name);
     for (const company of spec.companies.filter(c => !hostOf.has(c))) {
         accept('error', `No server hosts ${company.name}: add \`hosts ${company.name}\` to one of ${servers.join(', ')}.`,
-            serverCoded(ServerCodes.CompanyNotHosted, { node: company, property: 'name' }, { servers }));
+            coded(ServerCodes.CompanyNotHosted, { node: company, property: 'name' }, { servers }));
     }
 }

@@ -8,24 +8,33 @@ import {
     ipv6SyntaxProblem, networkContains, networksOverlap, nonPublicRange, parseCidr, parseIpv4, withoutLeadingZeros, type Ipv4Network
 } from '../semantics/ipv4.js';
 import { DEFAULT_NETWORK, declaredVms, effectiveVms, firstMember, firstSetting } from '../semantics/placement.js';
-import { ServerCodes, serverCoded } from './server-codes.js';
+import { ServerCodes } from './server-codes.js';
+import { coded } from './report.js';
 
 /** Address syntax, addresses inside their network, reserved and duplicate addresses, overlapping networks. */
 
-export function checkPublicAddress(node: PublicAddress, accept: ValidationAcceptor): void {
+/** Report a malformed IPv4 `address`; true when it is a well-formed dotted quad to check further. */
+function wellFormedAddress(node: PublicAddress | VmAddress, accept: ValidationAcceptor): boolean {
     if (typeof node.address !== 'string') {
-        return;  // half-typed: the parser reports it
+        return false;  // half-typed: the parser reports it
     }
     const problem = ipv4SyntaxProblem(node.address);
     if (problem) {
-        accept('error', problem, serverCoded(ServerCodes.InvalidIpv4, { node, property: 'address' }, replacement(node.address)));
+        accept('error', problem, coded(ServerCodes.InvalidIpv4, { node, property: 'address' }, replacement(node.address)));
+        return false;
+    }
+    return true;
+}
+
+export function checkPublicAddress(node: PublicAddress, accept: ValidationAcceptor): void {
+    if (!wellFormedAddress(node, accept)) {
         return;
     }
     const range = nonPublicRange(node.address);
     if (range) {
         accept('warning', `${node.address} is a ${RANGE_NAMES[range] ?? range} address, not reachable from the Internet: `
             + 'write the public IPv4 address of the server (for examples, use 192.0.2.0/24, 198.51.100.0/24 or 203.0.113.0/24).',
-            serverCoded(ServerCodes.PublicAddressNotPublic, { node, property: 'address' }));
+            coded(ServerCodes.PublicAddressNotPublic, { node, property: 'address' }));
     }
 }
 
@@ -41,7 +50,7 @@ export function checkPublicIpv6(node: PublicIpv6, accept: ValidationAcceptor): v
     }
     const problem = ipv6SyntaxProblem(node.address);
     if (problem) {
-        accept('error', problem, serverCoded(ServerCodes.InvalidIpv6, { node, property: 'address' }));
+        accept('error', problem, coded(ServerCodes.InvalidIpv6, { node, property: 'address' }));
     }
 }
 
@@ -54,23 +63,18 @@ export function checkGuestNetwork(node: GuestNetwork, accept: ValidationAcceptor
         const [address, prefix] = node.cidr.split('/');
         const fixed = ipv4SyntaxProblem(address) ? withoutLeadingZeros(address) : address;
         const extra = fixed !== address && !ipv4SyntaxProblem(fixed) ? { replacement: `${fixed}/${prefix}` } : {};
-        accept('error', problem, serverCoded(ServerCodes.InvalidCidr, { node, property: 'cidr' }, extra));
+        accept('error', problem, coded(ServerCodes.InvalidCidr, { node, property: 'cidr' }, extra));
         return;
     }
     const fix = cidrHostBitsFix(node.cidr);
     if (fix) {
         accept('error', `${node.cidr} has host bits set: a network is named by its first address. Did you mean ${fix}?`,
-            serverCoded(ServerCodes.CidrHostBits, { node, property: 'cidr' }, { replacement: fix }));
+            coded(ServerCodes.CidrHostBits, { node, property: 'cidr' }, { replacement: fix }));
     }
 }
 
 export function checkVmAddress(node: VmAddress, accept: ValidationAcceptor): void {
-    if (typeof node.address !== 'string') {
-        return;  // half-typed: the parser reports it
-    }
-    const problem = ipv4SyntaxProblem(node.address);
-    if (problem) {
-        accept('error', problem, serverCoded(ServerCodes.InvalidIpv4, { node, property: 'address' }, replacement(node.address)));
+    if (!wellFormedAddress(node, accept)) {
         return;
     }
     const server = node.$container.$container;
@@ -83,7 +87,7 @@ export function checkVmAddress(node: VmAddress, accept: ValidationAcceptor): voi
     const usable = `pick one from ${formatIpv4(hypervisorAddress(net) + 1)} to ${formatIpv4(broadcastAddress(net) - 1)}`;
     if (!networkContains(net, address)) {
         accept('error', `${node.address} is outside ${where}: ${usable}.`,
-            serverCoded(ServerCodes.AddressOutsideNetwork, { node, property: 'address' }));
+            coded(ServerCodes.AddressOutsideNetwork, { node, property: 'address' }));
         return;
     }
     const reserved = address === net.network ? 'the network address'
@@ -91,7 +95,7 @@ export function checkVmAddress(node: VmAddress, accept: ValidationAcceptor): voi
             : address === hypervisorAddress(net) ? 'the hypervisor\'s own address' : undefined;
     if (reserved) {
         accept('error', `${node.address} is ${reserved} of ${where}, so no VM can have it: ${usable}.`,
-            serverCoded(ServerCodes.AddressReserved, { node, property: 'address' }));
+            coded(ServerCodes.AddressReserved, { node, property: 'address' }));
     }
 }
 
@@ -116,7 +120,7 @@ export function checkServerAddresses(server: Server, accept: ValidationAcceptor)
             const first = seen.get(address);
             if (first) {
                 accept('error', `${node.address} is already the address of VM ${first}: give each VM its own address, or leave it out to get a free one.`,
-                    serverCoded(ServerCodes.DuplicateAddress, { node, property: 'address' }));
+                    coded(ServerCodes.DuplicateAddress, { node, property: 'address' }));
             } else {
                 seen.set(address, vm.name);
             }
@@ -127,9 +131,9 @@ export function checkServerAddresses(server: Server, accept: ValidationAcceptor)
         const network = firstMember(server, isGuestNetwork);
         const message = `The guest network of ${server.name} has no free address left for ${homeless.join(', ')}: use a larger network, e.g. a /24.`;
         if (network) {
-            accept('error', message, serverCoded(ServerCodes.NetworkTooSmall, { node: network, property: 'cidr' }));
+            accept('error', message, coded(ServerCodes.NetworkTooSmall, { node: network, property: 'cidr' }));
         } else {
-            accept('error', message, serverCoded(ServerCodes.NetworkTooSmall, { node: server, property: 'name' }));
+            accept('error', message, coded(ServerCodes.NetworkTooSmall, { node: server, property: 'name' }));
         }
     }
 }
@@ -160,11 +164,11 @@ function reportOverlap(server: Server, other: Server, otherNet: Ipv4Network, spe
     const extra = { replacement: suggestion, server: server.name };
     if (declared) {
         accept('error', `${declared.cidr} overlaps ${other.name}'s guest network ${formatCidr(otherNet)}: give each server its own network, e.g. network ${suggestion}.`,
-            serverCoded(ServerCodes.NetworkOverlap, { node: declared, property: 'cidr' }, extra));
+            coded(ServerCodes.NetworkOverlap, { node: declared, property: 'cidr' }, extra));
     } else {
         accept('error', `${server.name} uses the default guest network ${DEFAULT_NETWORK}, which overlaps ${other.name}'s ${formatCidr(otherNet)}: `
             + `give it its own, e.g. network ${suggestion}.`,
-            serverCoded(ServerCodes.NetworkOverlap, { node: server, property: 'name' }, extra));
+            coded(ServerCodes.NetworkOverlap, { node: server, property: 'name' }, extra));
     }
 }
 
@@ -189,7 +193,7 @@ function checkPublicAddressesAcrossServers(spec: Spec, accept: ValidationAccepto
             const other = seen.get(address);
             if (other) {
                 accept('error', `${node.address} is already the public address of ${other.name}: each server needs its own public address.`,
-                    serverCoded(ServerCodes.DuplicatePublicAddress, { node, property: 'address' }));
+                    coded(ServerCodes.DuplicatePublicAddress, { node, property: 'address' }));
             } else {
                 seen.set(address, server);
             }

@@ -1,11 +1,12 @@
 import type { AstNode, DiagnosticInfo } from 'langium';
 import type { CompanyCode } from './company-codes.js';
+import type { ServerCode } from './server-codes.js';
 
 /**
  * Attach a code to a diagnostic twice: as `code`, which editors show and our code action provider
  * dispatches on, and inside `data`, which LSP keeps for code actions and `langium/test` looks at.
  * `extra` carries what a quick fix needs (a suggested name, a unit).
  */
-export function coded<N extends AstNode>(code: CompanyCode, info: DiagnosticInfo<N>, extra: Record<string, unknown> = {}): DiagnosticInfo<N> {
+export function coded<N extends AstNode>(code: CompanyCode | ServerCode, info: DiagnosticInfo<N>, extra: Record<string, unknown> = {}): DiagnosticInfo<N> {
     return { ...info, code, data: { code, ...extra } };
 }

@@ -4,7 +4,8 @@ import { CORE_ROLES, roleInfo, SERVICE_ROLE } from '../catalog/roles.js';
 import { hostedCompanies } from '../semantics/hosting.js';
 import { companyRoles, declaredPrimaryRoles, declaredVms, firstMember, isPrimary, placementMode, roleUses } from '../semantics/placement.js';
 import { useInfo } from './role-validator.js';
-import { ServerCodes, serverCoded } from './server-codes.js';
+import { ServerCodes } from './server-codes.js';
+import { coded } from './report.js';
 
 /**
  * Under `placement explicit` nothing is placed for you, so every role that a declared role requires
@@ -33,7 +34,7 @@ export function checkRequiredRoles(server: Server, accept: ValidationAcceptor): 
         if (!present.has(role) && !reportedOnUse.has(role)) {
             accept('error', `${whyCompaniesNeed(role, companies)}, but no VM of ${server.name} runs ${role} and placement is explicit: `
                 + `add ${role} to a VM, or remove \`placement explicit\` to place it on the conventional VM ${roleInfo(role).conventionalVm}.`,
-                serverCoded(ServerCodes.MissingRequiredRole, { node: placement }, { role, vms: candidateVms(server, role) }));
+                coded(ServerCodes.MissingRequiredRole, { node: placement }, { role, vms: candidateVms(server, role) }));
         }
     }
 }
@@ -42,7 +43,7 @@ function reportMissingForUse(server: Server, use: RoleUse, required: RoleKind, a
     const vm = use.$container.$container;
     accept('error', `${use.role} needs ${required} on the same server, but no VM of ${server.name} runs it and placement is explicit: `
         + `add ${required} to a VM, e.g. VM ${candidateVms(server, required, vm.name)[0]}.`,
-        serverCoded(ServerCodes.MissingRequiredRole, useInfo(use), { role: required, vms: candidateVms(server, required, vm.name) }));
+        coded(ServerCodes.MissingRequiredRole, useInfo(use), { role: required, vms: candidateVms(server, required, vm.name) }));
 }
 
 /**

@@ -5,7 +5,8 @@ import {
 } from '../generated/ast.js';
 import { roleInfo } from '../catalog/roles.js';
 import { effectiveVms, firstMember, firstSetting, rolesMinMemoryMiB, sizeInGiB, sizeInMiB } from '../semantics/placement.js';
-import { ServerCodes, serverCoded } from './server-codes.js';
+import { ServerCodes } from './server-codes.js';
+import { coded } from './report.js';
 
 /** Memory, CPUs and disk of VMs and servers, and the OS release. */
 
@@ -18,13 +19,13 @@ export function checkResourceSize(setting: MemorySetting | DiskSetting, accept: 
     const unit = what === 'memory' ? 'MB' : 'GB';
     const value = setting.size.value;
     accept('error', `The ${what} size ${value} has no unit: write ${value} ${unit} (units: KB, MB, GB, TB).`,
-        serverCoded(ServerCodes.SizeWithoutUnit, { node: setting, property: 'size' }, { unit }));
+        coded(ServerCodes.SizeWithoutUnit, { node: setting, property: 'size' }, { unit }));
 }
 
 export function checkCpus(setting: CpusSetting, accept: ValidationAcceptor): void {
     if (setting.count !== undefined && Number(setting.count) === 0) {
         accept('error', 'cpus 0 leaves nothing to run on: write at least cpus 1.',
-            serverCoded(ServerCodes.ZeroCpus, { node: setting, property: 'count' }));
+            coded(ServerCodes.ZeroCpus, { node: setting, property: 'count' }));
     }
 }
 
@@ -38,7 +39,7 @@ export function checkVmMemory(server: Server, accept: ValidationAcceptor): void 
             const parts = vm.roles.map(r => `${r.role} ${formatMiB(roleInfo(r.role).minMemoryMiB)}`).join(', ');
             const roles = vm.roles.length === 1 ? `${vm.roles[0].role} needs` : `its roles need (${parts})`;
             accept('warning', `VM ${vm.name} has ${formatMiB(mib)} of memory but ${roles} at least ${formatMiB(needed)}: write memory ${formatMiB(needed)}.`,
-                serverCoded(ServerCodes.VmMemoryBelowRoles, { node: memory, property: 'size' }, { replacement: formatMiB(needed) }));
+                coded(ServerCodes.VmMemoryBelowRoles, { node: memory, property: 'size' }, { replacement: formatMiB(needed) }));
         }
     }
 }
@@ -60,7 +61,7 @@ export function checkServerResources(server: Server, accept: ValidationAcceptor)
     if (memory && memoryMiB !== undefined && memoryMiB < neededMemory) {
         accept('warning', `${server.name} has ${formatMiB(memoryMiB)} of memory but its ${vms.length} VMs take ${formatMiB(neededMemory)} together: `
             + 'give the server more memory or its VMs less.',
-            serverCoded(ServerCodes.ServerResourcesExceeded, { node: memory, property: 'size' }));
+            coded(ServerCodes.ServerResourcesExceeded, { node: memory, property: 'size' }));
     }
     const disk = resources.settings.find(isDiskSetting);
     const diskGiB = disk && sizeInGiB(disk.size);
@@ -68,7 +69,7 @@ export function checkServerResources(server: Server, accept: ValidationAcceptor)
     if (disk && diskGiB !== undefined && diskGiB < neededDisk) {
         accept('warning', `${server.name} has ${formatGiB(diskGiB)} of disk but its ${vms.length} VMs take ${formatGiB(neededDisk)} together: `
             + 'give the server more disk or its VMs less.',
-            serverCoded(ServerCodes.ServerResourcesExceeded, { node: disk, property: 'size' }));
+            coded(ServerCodes.ServerResourcesExceeded, { node: disk, property: 'size' }));
     }
     const cpus = resources.settings.find(isCpusSetting);
     if (cpus && Number(cpus.count) > 0) {
@@ -76,7 +77,7 @@ export function checkServerResources(server: Server, accept: ValidationAcceptor)
             const vmCpus = vm.declared && firstSetting(vm.declared, isCpusSetting);
             if (vmCpus && Number(vmCpus.count) > Number(cpus.count)) {
                 accept('warning', `VM ${vm.name} has ${vmCpus.count} virtual CPUs but ${server.name} has only ${cpus.count}: write cpus ${cpus.count} or less.`,
-                    serverCoded(ServerCodes.VmCpusExceedServer, { node: vmCpus, property: 'count' }));
+                    coded(ServerCodes.VmCpusExceedServer, { node: vmCpus, property: 'count' }));
             }
         }
     }
@@ -92,7 +93,7 @@ export function checkOsVersion(setting: OsSetting, accept: ValidationAcceptor): 
     const major = Number(String(version).split('.')[0]);
     if (Number.isFinite(major) && major < 9) {
         accept('error', `NetBSD ${version} has no NVMM: NVMM needs NetBSD 9 or later; write os netbsd 10.1.`,
-            serverCoded(ServerCodes.OsVersionUnsupported, { node: setting, property: 'version' }));
+            coded(ServerCodes.OsVersionUnsupported, { node: setting, property: 'version' }));
     }
 }
 

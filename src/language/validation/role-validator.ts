@@ -2,7 +2,8 @@ import type { ValidationAcceptor } from 'langium';
 import type { RoleKind, RoleUse, Server, Vm, VmRoles } from '../generated/ast.js';
 import { ROLE_NAMES, roleInfo } from '../catalog/roles.js';
 import { effectiveVms, isPrimary, type EffectiveRole, type EffectiveVm } from '../semantics/placement.js';
-import { ServerCodes, serverCoded } from './server-codes.js';
+import { ServerCodes } from './server-codes.js';
+import { coded } from './report.js';
 
 /** Roles on VMs: duplicates, replicas/secondaries/extra videobridges and their sources, public ports. */
 
@@ -13,7 +14,7 @@ export function checkDuplicateRoles(roles: VmRoles, accept: ValidationAcceptor):
         const seen = [...earlier, ...roles.roles.slice(0, index)];
         if (seen.some(other => sameRole(other, use))) {
             accept('warning', `VM ${vm.name} already runs ${describeUse(use)}: remove the duplicate.`,
-                serverCoded(ServerCodes.DuplicateRole, { node: roles, property: 'roles', index }));
+                coded(ServerCodes.DuplicateRole, { node: roles, property: 'roles', index }));
         }
     });
 }
@@ -37,12 +38,12 @@ export function checkRoleSource(use: RoleUse, accept: ValidationAcceptor): void 
     if (!relation) {
         accept('error', `${use.role} has no replicas or secondaries: remove \`${use.relation} ${use.source?.$refText ?? ''}\` `
             + '(only ldap from, dns from and videobridge for take a source VM).',
-            serverCoded(ServerCodes.RoleTakesNoSource, { node: use, keyword: use.relation }));
+            coded(ServerCodes.RoleTakesNoSource, { node: use, keyword: use.relation }));
         return;
     }
     if (relation.keyword !== use.relation) {
         accept('error', `${use.role} takes \`${relation.keyword}\`, not \`${use.relation}\`: write ${use.role} ${relation.keyword} ${use.source?.$refText ?? '<vm>'} (${relation.meaning}).`,
-            serverCoded(ServerCodes.WrongSourceKeyword, { node: use, keyword: use.relation }, { replacement: relation.keyword }));
+            coded(ServerCodes.WrongSourceKeyword, { node: use, keyword: use.relation }, { replacement: relation.keyword }));
         return;
     }
     const source = use.source?.ref;
@@ -52,7 +53,7 @@ export function checkRoleSource(use: RoleUse, accept: ValidationAcceptor): void 
     const vm = use.$container.$container;
     if (source === vm) {
         accept('error', `VM ${vm.name} cannot take ${use.role} from itself: name the VM that runs the primary ${use.role}, on this or another server.`,
-            serverCoded(ServerCodes.ReplicatesItself, { node: use, property: 'source' }));
+            coded(ServerCodes.ReplicatesItself, { node: use, property: 'source' }));
         return;
     }
     checkSourceIsPrimary(use, source, accept);
@@ -72,13 +73,13 @@ function checkSourceIsPrimary(use: RoleUse, source: Vm, accept: ValidationAccept
     if (asReplica && origin) {
         const target = qualifiedName(origin);
         accept('error', `${name} is itself a ${what(use)}; ${use.relation === 'for' ? 'point to' : 'replicate from'} ${target}, which runs the primary ${use.role}.`,
-            serverCoded(ServerCodes.SourceNotPrimary, { node: use, property: 'source' }, { replacement: target }));
+            coded(ServerCodes.SourceNotPrimary, { node: use, property: 'source' }, { replacement: target }));
         return;
     }
     const primary = vms.find(v => v.declared && v.roles.some(r => r.role === wanted && isPrimary(r)));
     const hint = primary ? `, e.g. ${qualifiedName(primary.declared!)}` : ` (no VM of ${server.name} that is written out runs it)`;
     accept('error', `${name} does not run ${wanted}: name a VM that runs the primary ${wanted}${hint}.`,
-        serverCoded(ServerCodes.SourceNotPrimary, { node: use, property: 'source' }, primary ? { replacement: qualifiedName(primary.declared!) } : {}));
+        coded(ServerCodes.SourceNotPrimary, { node: use, property: 'source' }, primary ? { replacement: qualifiedName(primary.declared!) } : {}));
 }
 
 /** `ldap from X` needs ldap on X; `videobridge for X` needs the Meet on X. */
@@ -104,7 +105,7 @@ export function checkBareVideobridges(server: Server, accept: ValidationAcceptor
     for (const vm of vms) {
         for (const role of vm.roles.filter(r => r.role === 'videobridge' && isPrimary(r) && r.use)) {
             accept('error', `Server ${server.name} runs no Meet for this videobridge to serve: say which Meet it serves, e.g. videobridge for hv1.meet.`,
-                serverCoded(ServerCodes.VideobridgeWithoutMeet, useInfo(role.use!)));
+                coded(ServerCodes.VideobridgeWithoutMeet, useInfo(role.use!)));
         }
     }
 }
@@ -154,7 +155,7 @@ function reportConflict(server: Server, first: { vm: EffectiveVm, role: Effectiv
     const owner = other.vm === blamed.vm ? `${other.role.role} on the same VM` : `${other.role.role} on VM ${other.vm.name}${other.vm.declared ? '' : ' (conventional)'}`;
     accept('error', `${blamed.role.role} on VM ${blamed.vm.name} needs public port ${port}, which ${server.name} already forwards to ${owner}: `
         + `${conflictAdvice(server, blamed, other)}.`,
-        serverCoded(ServerCodes.PublicPortConflict, useInfo(blamed.role.use)));
+        coded(ServerCodes.PublicPortConflict, useInfo(blamed.role.use)));
 }
 
 function conflictAdvice(server: Server, blamed: { vm: EffectiveVm, role: EffectiveRole }, other: { vm: EffectiveVm, role: EffectiveRole }): string {

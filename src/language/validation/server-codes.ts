@@ -1,5 +1,3 @@
-import type { AstNode, DiagnosticInfo } from 'langium';
-
 /** Diagnostic codes of the server rules, each with a one-line description (the README lists them). */
 export const ServerCodes = {
     InvalidIpv4: 'invalid-ipv4',
@@ -70,11 +68,3 @@ export const SERVER_CODE_DESCRIPTIONS: Readonly<Record<ServerCode, string>> = {
     'vm-cpus-exceed-server': 'Warning: a VM has more virtual CPUs than the server has CPUs.',
     'os-version-unsupported': 'A NetBSD release older than 9.0, which has no NVMM.'
 };
-
-/**
- * Attach a server code as `code` (shown, and dispatched on by the code action provider) and inside
- * `data` (kept by LSP for code actions), plus what the quick fix needs.
- */
-export function serverCoded<N extends AstNode>(code: ServerCode, info: DiagnosticInfo<N>, extra: Record<string, unknown> = {}): DiagnosticInfo<N> {
-    return { ...info, code, data: { code, ...extra } };
-}

@@ -1,13 +1,14 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import { isPublicAddress, isVm, type Server, type ServerResources, type Spec, type Vm } from '../generated/ast.js';
-import { ServerCodes, serverCoded } from './server-codes.js';
+import { ServerCodes } from './server-codes.js';
+import { coded } from './report.js';
 
 /** Servers and VMs: one public address, each single-valued setting once, distinct names. */
 
 export function checkPublicAddressPresent(server: Server, accept: ValidationAcceptor): void {
     if (!server.members.some(isPublicAddress)) {
         accept('error', `Server ${server.name} has no public address: add \`public <IPv4> on <interface>\`, e.g. public 203.0.113.10 on wm0.`,
-            serverCoded(ServerCodes.MissingPublicAddress, { node: server, property: 'name' }));
+            coded(ServerCodes.MissingPublicAddress, { node: server, property: 'name' }));
     }
 }
 
@@ -41,7 +42,7 @@ function reportRepeated(settings: readonly AstNode[], where: string, accept: Val
         const first = seen.get(keyword);
         if (first) {
             accept('error', `\`${keyword}\` is already set for ${where} on line ${lineOf(first)}: keep one of them.`,
-                serverCoded(ServerCodes.DuplicateSetting, { node: setting, keyword }));
+                coded(ServerCodes.DuplicateSetting, { node: setting, keyword }));
         } else {
             seen.set(keyword, setting);
         }
@@ -54,7 +55,7 @@ export function checkVmNames(server: Server, accept: ValidationAcceptor): void {
         const first = seen.get(vm.name);
         if (first) {
             accept('error', `Server ${server.name} already has a VM named ${vm.name} (line ${lineOf(first)}): rename one of them.`,
-                serverCoded(ServerCodes.DuplicateVm, { node: vm, property: 'name' }));
+                coded(ServerCodes.DuplicateVm, { node: vm, property: 'name' }));
         } else {
             seen.set(vm.name, vm);
         }
@@ -67,7 +68,7 @@ export function checkServerNames(spec: Spec, accept: ValidationAcceptor): void {
         const first = seen.get(server.name);
         if (first) {
             accept('error', `A server named ${server.name} is already declared on line ${lineOf(first)}: rename one of them.`,
-                serverCoded(ServerCodes.DuplicateServer, { node: server, property: 'name' }));
+                coded(ServerCodes.DuplicateServer, { node: server, property: 'name' }));
         } else {
             seen.set(server.name, server);
         }
