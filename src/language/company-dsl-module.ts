@@ -7,6 +7,7 @@ import { CompanyDslGeneratedModule, CompanyDslGeneratedSharedModule } from './ge
 import { CompanyScopeComputation } from './references/company-scope-computation.js';
 import { CompanyLinker } from './references/company-linker.js';
 import { CompanySyntaxErrorMessages } from './parser/syntax-error-messages.js';
+import { CompanyLexerErrorMessages } from './parser/lexer-error-messages.js';
 import { registerValidationChecks } from './validation/register-checks.js';
 import { CompanyHoverProvider } from './lsp/hover-provider.js';
 import { CompanyCompletionProvider } from './lsp/completion-provider.js';
@@ -24,7 +25,8 @@ export type CompanyDslServices = LangiumServices & CompanyDslAddedServices;
 /** Our overrides of Langium's default services, one concern per file. */
 export const CompanyDslModule: Module<CompanyDslServices, PartialLangiumServices & CompanyDslAddedServices> = {
     parser: {
-        ParserErrorMessageProvider: () => new CompanySyntaxErrorMessages()
+        ParserErrorMessageProvider: () => new CompanySyntaxErrorMessages(),
+        LexerErrorMessageProvider: () => new CompanyLexerErrorMessages()
     },
     references: {
         ScopeComputation: (services) => new CompanyScopeComputation(services),

@@ -32,3 +32,18 @@ describe('syntax error messages', () => {
         expect(message).toBe('Expected `conventional` or `explicit` but found `sometimes`.');
     });
 });
+
+describe('lexer error messages', () => {
+    test('show the unexpected character and what a spec is made of', async () => {
+        const document = await parseSpec('company acme { domain acme.example  mail { dkim-selector -bad } }', false);
+        expect(document.parseResult.lexerErrors.map(e => e.message)).toEqual([
+            'Unexpected character \'-\': a spec is made of names, numbers, addresses, "quoted strings", `{ }`, `,`, `->` and comments; '
+            + 'quote the text if it is a name or title.'
+        ]);
+    });
+
+    test('escape invisible characters', async () => {
+        const document = await parseSpec('company acme {\u0001}', false);
+        expect(document.parseResult.lexerErrors[0]?.message).toMatch(/^Unexpected character '\\u0001'/);
+    });
+});
