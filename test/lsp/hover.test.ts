@@ -3,6 +3,10 @@ import { join } from 'node:path';
 import { clearDocuments, expectHover, parseDocument, textDocumentPositionParams } from 'langium/test';
 import { describe, expect, test } from 'vitest';
 import { KEYWORDS } from '../../src/language/catalog/keywords.js';
+import type { Server, Vm } from '../../src/language/generated/ast.js';
+import { effectivePlacement } from '../../src/language/lsp/effective-placement.js';
+import { elementSummary } from '../../src/language/lsp/element-summary.js';
+import { effectiveVms } from '../../src/language/semantics/placement.js';
 import { CompanyDsl } from '../support/services.js';
 import { CURSOR, hoverAt } from './lsp-helpers.js';
 
@@ -121,12 +125,44 @@ describe('hover on declarations and references', () => {
         expect(text).toContain('`website`, `webmail`, `cloud`, `git`, `meet`');
     });
 
-    test('a VM referenced as `hv1.auth` from another server: address, roles, resources', async () => {
+    test('a VM referenced as `hv1.auth` from another server: allocated address, roles, default resources', async () => {
         const text = await hoverAt(at(twoServers, 'from hv1.auth', 0, 10));
-        expect(text).toContain('**vm** `auth`');
-        expect(text).toContain('allocated automatically');
-        expect(text).toContain('`ldap`, `dns`');
-        expect(text).toContain('**Memory:** default');
+        expect(text).toContain('**vm** `auth` — on server `hv1`');
+        // auth is the first VM of hv1 and has no address: allocation starts at network + 10.
+        expect(text).toContain('**Address:** `10.0.0.10` (allocated)');
+        expect(text).toContain('**Roles:** `ldap`, `dns`');
+        expect(text).not.toContain('Also runs');
+        // ldap and dns need 256 MB each (roles catalog).
+        expect(text).toContain('**Memory:** 512 MB (default for its roles)');
+        expect(text).toContain('**CPUs:** 1 (default)');
+        expect(text).toContain('**Disk:** 10 GB (default)');
+    });
+
+    test('a VM of acme.company without an address shows the one placement allocates', async () => {
+        // Declared VMs come first in source order (auth .10, cloud .11), so meet gets .12.
+        const text = await hoverAt(at(acme, 'vm meet', 0, 4));
+        expect(text).toContain('**vm** `meet`');
+        expect(text).toContain('**Address:** `10.0.0.12` (allocated)');
+        expect(text).toContain('**Memory:** 4 GB');
+        expect(text).toContain('**CPUs:** 2');
+        expect(text).toContain('**Disk:** 10 GB (default)');
+    });
+
+    test('a VM gets the roles conventional placement adds to it, and memory for all of them', async () => {
+        const text = await hoverAt(`company a { domain a.example  services cloud }
+server s { public 203.0.113.10  vm c<|>loud { runs cloud } }`);
+        expect(text).toContain('**Roles:** `cloud`');
+        // cloud needs database, whose conventional VM is cloud: it joins the declared VM.
+        expect(text).toContain('**Also runs:** `database` (conventional placement)');
+        // cloud 1024 MB + database 512 MB.
+        expect(text).toContain('**Memory:** 1536 MB (default for its roles)');
+    });
+
+    test('under explicit placement a VM gets only what it declares', async () => {
+        const text = await hoverAt(`company a { domain a.example  services cloud }
+server s { public 203.0.113.10  placement explicit  vm c<|>loud { runs cloud } }`);
+        expect(text).not.toContain('Also runs');
+        expect(text).toContain('**Memory:** 1 GB (default for its roles)');
     });
 
     test('a VM with an address and resources', async () => {
@@ -143,7 +179,34 @@ describe('hover on declarations and references', () => {
         expect(text).toContain('The one physical server');
         expect(text).toContain('`203.0.113.10` on `wm0`');
         expect(text).toContain('`10.0.0.0/24`');
-        expect(text).toContain('`auth`, `cloud`, `meet`');
+        expect(text).toContain('**Placement:** conventional');
+        // Declared VMs first in source order, from .10 up; then the conventional VMs for the roles
+        // nobody declared, in the order of CONVENTIONAL_VMS (auth, mx, mail, webmail, cloud, git, meet, rproxy, www).
+        const vms = text!.split('\n').filter(line => line.startsWith('  - '));
+        expect(vms).toEqual([
+            '  - `auth` at `10.0.0.10`: `ldap`, `dns`',
+            '  - `cloud` at `10.0.0.11`: `cloud`, `database`',
+            '  - `meet` at `10.0.0.12`: `meet`',
+            '  - `mx` at `10.0.0.13`: `mx` (conventional, not written out)',
+            '  - `mail` at `10.0.0.14`: `mail` (conventional, not written out)',
+            '  - `webmail` at `10.0.0.15`: `webmail` (conventional, not written out)',
+            '  - `git` at `10.0.0.16`: `git` (conventional, not written out)',
+            '  - `rproxy` at `10.0.0.17`: `proxy` (conventional, not written out)',
+            '  - `www` at `10.0.0.18`: `website` (conventional, not written out)'
+        ]);
+    });
+
+    test('a server marks a role placed by convention on a VM it writes out', async () => {
+        const text = await hoverAt(`company a { domain a.example  services cloud }
+server h<|>v { public 203.0.113.10  network 10.9.0.0/24  vm cloud { address 10.9.0.50  runs cloud } }`);
+        expect(text).toContain('- `cloud` at `10.9.0.50`: `cloud`, `database` (by convention)');
+        expect(text).toContain('- `auth` at `10.9.0.10`: `ldap`, `dns` (conventional, not written out)');
+    });
+
+    test('a server hosting nothing and declaring nothing has no VMs', async () => {
+        const text = await hoverAt('server h<|>v { public 203.0.113.10 }');
+        expect(text).toContain('**VMs:** none');
+        expect(text).toContain('`10.0.0.0/24` (default)');
     });
 
     test('an alias: its targets, also when referenced from another alias', async () => {
@@ -182,5 +245,27 @@ describe('hover anywhere', () => {
         }
         expect(hovered).toBeGreaterThan(acme.length / 4); // comments, strings and spaces say nothing
         await clearDocuments(CompanyDsl.shared, [document]);
+    });
+});
+
+describe('when placement cannot be worked out', () => {
+    // A server outside any spec: placement needs the spec (which companies it hosts) and throws.
+    const vm = { $type: 'Vm', name: 'v', settings: [] } as unknown as Vm;
+    const server = { $type: 'Server', name: 's', members: [vm] } as unknown as Server;
+    (vm as { $container: Server }).$container = server;
+
+    test('placement fails here, so the fallback below is really taken', () => {
+        expect(() => effectiveVms(server)).toThrow();
+        expect(effectivePlacement(server)).toBeUndefined();
+    });
+
+    test('a VM hover shows the written facts instead of failing', () => {
+        const text = elementSummary(vm);
+        expect(text).toContain('**Address:** allocated automatically');
+        expect(text).toContain('**Memory:** default (enough for its roles)');
+    });
+
+    test('a server hover lists the VMs written out', () => {
+        expect(elementSummary(server)).toContain('**VMs:** `v`');
     });
 });

@@ -8,6 +8,7 @@ import { CompanyDsl } from '../support/services.js';
 const symbols = expectSymbols(CompanyDsl);
 const foldings = expectFoldings(CompanyDsl);
 const hosting = readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'hosting.company'), 'utf8');
+const acme = readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'acme.company'), 'utf8');
 
 const KIND_NAMES = new Map(Object.entries(SymbolKind).map(([name, kind]) => [kind, name]));
 const show = (s: DocumentSymbol) => `${KIND_NAMES.get(s.kind)} ${s.name}${s.detail ? ` (${s.detail})` : ''}`;
@@ -37,13 +38,40 @@ describe('document symbols', () => {
         });
     });
 
-    test('a VM without roles or address says so', async () => {
+    test('a VM without roles says so; without an address it shows the allocated one', async () => {
         await symbols({
             text: 'server s { vm v }',
             disposeAfterCheck: true,
             assert: list => {
-                expect(list[0].children!.map(show)).toEqual(['Class v (no roles — address allocated automatically)']);
+                expect(list[0].children!.map(show)).toEqual(['Class v (no roles — 10.0.0.10 (allocated))']);
                 expect(list[0].children![0].selectionRange.start.character).toBe('server s { vm '.length);
+            }
+        });
+    });
+});
+
+describe('document symbols of placed VMs', () => {
+    test('VMs of acme.company without an address show the addresses placement allocates', async () => {
+        await symbols({
+            text: acme,
+            disposeAfterCheck: true,
+            assert: list => {
+                // Declared VMs are allocated from network + 10 in source order.
+                expect(list[1].children!.map(show)).toEqual([
+                    'Class auth (ldap, dns — 10.0.0.10 (allocated))',
+                    'Class cloud (cloud, database — 10.0.0.11 (allocated))',
+                    'Class meet (meet — 10.0.0.12 (allocated))'
+                ]);
+            }
+        });
+    });
+
+    test('a written address is shown as written, and the others skip it', async () => {
+        await symbols({
+            text: 'server s { vm a { runs ldap }  vm b { address 10.0.0.10  runs dns } }',
+            disposeAfterCheck: true,
+            assert: list => {
+                expect(list[0].children!.map(show)).toEqual(['Class a (ldap — 10.0.0.11 (allocated))', 'Class b (dns — 10.0.0.10)']);
             }
         });
     });

@@ -8,9 +8,10 @@ export type Problems = string[];
 
 /**
  * Parse, link and validate `text` in process, then ask for completion at the end and at a
- * middle position and for hover in the middle, as an editor does while one types. Nothing may
- * throw, every diagnostic range must lie inside the document, and no check may have crashed
- * (Langium turns an exception in a check into an "An error occurred ..." diagnostic).
+ * middle position, for hover in the middle and on the last character, and for the outline, as
+ * an editor does while one types. Nothing may throw, every diagnostic range must lie inside
+ * the document, and no check may have crashed (Langium turns an exception in a check into an
+ * "An error occurred ..." diagnostic).
  */
 export async function problemsWith(text: string): Promise<Problems> {
     const document = await parseSpec(text);
@@ -45,16 +46,20 @@ function crashedChecks(document: LangiumDocument): Problems {
 }
 
 async function editorProblems(document: LangiumDocument): Promise<Problems> {
-    const { CompletionProvider, HoverProvider } = services.CompanyDsl.lsp;
+    const { CompletionProvider, DocumentSymbolProvider, HoverProvider } = services.CompanyDsl.lsp;
     const text = document.textDocument.getText();
     const textDocument = { uri: document.uri.toString() };
     const end = document.textDocument.positionAt(text.length);
     const middle = document.textDocument.positionAt(Math.floor(text.length / 2));
+    // The last character is usually the one being typed: a half-written VM, role or address.
+    const last = document.textDocument.positionAt(Math.max(0, text.length - 1));
     const problems: Problems = [];
     for (const [what, request] of [
         ['completion at the end', () => CompletionProvider?.getCompletion(document, { textDocument, position: end })],
         ['completion in the middle', () => CompletionProvider?.getCompletion(document, { textDocument, position: middle })],
-        ['hover in the middle', () => HoverProvider?.getHoverContent(document, { textDocument, position: middle })]
+        ['hover in the middle', () => HoverProvider?.getHoverContent(document, { textDocument, position: middle })],
+        ['hover on the last character', () => HoverProvider?.getHoverContent(document, { textDocument, position: last })],
+        ['document symbols', () => DocumentSymbolProvider?.getSymbols(document, { textDocument })]
     ] as const) {
         try {
             await request();

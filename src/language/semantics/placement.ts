@@ -1,10 +1,10 @@
-import {
-    isCpusSetting, isDiskSetting, isGuestNetwork, isMemorySetting, isPlacementSetting, isServiceList, isVm, isVmAddress, isVmRoles,
-    type Company, type RoleKind, type RoleUse, type Server, type ServerMember, type Size, type Vm, type VmSetting
-} from '../generated/ast.js';
-import { CONVENTIONAL_VMS, CORE_ROLES, ROLE_NAMES, roleInfo, SERVICE_ROLE } from '../catalog/roles.js';
-import { formatIpv4, hypervisorAddress, networkContains, parseCidr, parseIpv4, broadcastAddress, type Ipv4Network } from './ipv4.js';
+import type { Company, RoleKind, RoleUse, Server, Vm } from '../generated/ast.js';
+import { CONVENTIONAL_VMS, CORE_ROLES, roleInfo, SERVICE_ROLE } from '../catalog/roles.js';
+import { servicesOf } from './company-facts.js';
 import { hostedCompanies } from './hosting.js';
+import { formatIpv4, hypervisorAddress, networkContains, parseCidr, parseIpv4, broadcastAddress, type Ipv4Network } from './ipv4.js';
+import { declaredNetwork, declaredPrimaryRoles, declaredVms, isPrimary, placementMode, roleUses, vmAddress, vmResources } from './server-facts.js';
+import { sizeInGiB, sizeInMiB } from './sizes.js';
 
 /**
  * Where every role of a server runs: the declared VMs plus, under `placement conventional` (the
@@ -19,8 +19,6 @@ export const DEFAULT_CPUS = 1;
 export const DEFAULT_DISK_GIB = 10;
 /** Memory of a VM that says nothing: what its roles need (catalog minimum), never below this. */
 export const MIN_DEFAULT_MEMORY_MIB = 256;
-
-export type PlacementMode = 'conventional' | 'explicit';
 
 /** One role on one VM; `relation`/`source` are set for replicas, secondaries and extra videobridges. */
 export interface EffectiveRole {
@@ -44,43 +42,16 @@ export interface EffectiveVm {
     readonly diskGiB: number;
 }
 
-export function isPrimary(role: EffectiveRole | RoleUse): boolean {
-    return role.relation === undefined;
-}
-
-/** The first member of a kind: later duplicates are errors, so the first one is what counts. */
-export function firstMember<T extends ServerMember>(server: Server, guard: (m: ServerMember) => m is T): T | undefined {
-    return server.members.find(guard);
-}
-
-export function firstSetting<T extends VmSetting>(vm: Vm, guard: (s: VmSetting) => s is T): T | undefined {
-    return vm.settings.find(guard);
-}
-
-export function placementMode(server: Server): PlacementMode {
-    return firstMember(server, isPlacementSetting)?.mode ?? 'conventional';
-}
-
 /** The declared guest network if it is valid, else the default one. */
 export function guestNetwork(server: Server): Ipv4Network {
-    const declared = firstMember(server, isGuestNetwork);
-    return (declared && parseCidr(declared.cidr)) || parseCidr(DEFAULT_NETWORK)!;
-}
-
-export function declaredVms(server: Server): Vm[] {
-    return server.members.filter(isVm);
-}
-
-/** The roles a VM declares; a half-typed role without its name is left out. */
-export function roleUses(vm: Vm): RoleUse[] {
-    return vm.settings.filter(isVmRoles).flatMap(r => r.roles).filter(u => ROLE_NAMES.includes(u.role));
+    return parseCidr(declaredNetwork(server)) ?? parseCidr(DEFAULT_NETWORK)!;
 }
 
 /** Roles the hosted companies need: the core roles plus one per service they use. */
 export function companyRoles(companies: readonly Company[]): Set<RoleKind> {
     const roles = new Set<RoleKind>(companies.length > 0 ? CORE_ROLES : []);
     for (const company of companies) {
-        for (const service of company.members.filter(isServiceList).flatMap(l => l.services)) {
+        for (const service of servicesOf(company)) {
             if (SERVICE_ROLE[service]) {
                 roles.add(SERVICE_ROLE[service]);
             }
@@ -114,11 +85,6 @@ export function neededRoles(server: Server, companies: readonly Company[] = host
         }
     }
     return needed;
-}
-
-/** Roles run as primaries by some declared VM of the server. */
-export function declaredPrimaryRoles(server: Server): Set<RoleKind> {
-    return new Set(declaredVms(server).flatMap(vm => roleUses(vm).filter(isPrimary).map(u => u.role)));
 }
 
 /**
@@ -168,8 +134,7 @@ function byCatalogOrder(a: RoleKind, b: RoleKind): number {
  */
 function allocateAddresses(net: Ipv4Network, vms: ReadonlyArray<Vm | undefined>): Array<string | undefined> {
     const declared = vms.map(vm => {
-        const text = vm && firstSetting(vm, isVmAddress)?.address;
-        const address = text === undefined ? undefined : parseIpv4(text);
+        const address = parseIpv4(vm && vmAddress(vm));
         return address !== undefined && networkContains(net, address) ? address : undefined;
     });
     const used = new Set<number>([net.network, hypervisorAddress(net), broadcastAddress(net), ...declared.filter(a => a !== undefined)]);
@@ -191,29 +156,15 @@ function allocateAddresses(net: Ipv4Network, vms: ReadonlyArray<Vm | undefined>)
 }
 
 function resources(vm: Vm | undefined, roles: readonly EffectiveRole[]): { memoryMiB: number, cpus: number, diskGiB: number } {
-    const memory = vm && firstSetting(vm, isMemorySetting);
-    const cpus = vm && firstSetting(vm, isCpusSetting);
-    const disk = vm && firstSetting(vm, isDiskSetting);
+    const written: ReturnType<typeof vmResources> = vm ? vmResources(vm) : {};
     return {
-        memoryMiB: (memory && sizeInMiB(memory.size)) ?? Math.max(MIN_DEFAULT_MEMORY_MIB, rolesMinMemoryMiB(roles)),
-        cpus: cpus?.count ?? DEFAULT_CPUS,
-        diskGiB: (disk && sizeInGiB(disk.size)) ?? DEFAULT_DISK_GIB
+        memoryMiB: sizeInMiB(written.memory) ?? Math.max(MIN_DEFAULT_MEMORY_MIB, rolesMinMemoryMiB(roles)),
+        cpus: written.cpus ?? DEFAULT_CPUS,
+        diskGiB: sizeInGiB(written.disk) ?? DEFAULT_DISK_GIB
     };
 }
 
 /** What the roles of a VM need together, per the catalog. */
 export function rolesMinMemoryMiB(roles: ReadonlyArray<{ role: RoleKind }>): number {
     return roles.reduce((sum, r) => sum + roleInfo(r.role).minMemoryMiB, 0);
-}
-
-const MIB_PER_UNIT: Readonly<Record<string, number>> = { KB: 1 / 1024, MB: 1, GB: 1024, TB: 1024 * 1024 };
-
-/** A size in MiB (units are read as binary: 1 GB = 1024 MB), or undefined without a unit. */
-export function sizeInMiB(size: Size | undefined): number | undefined {
-    return size?.unit === undefined || typeof size.value !== 'number' ? undefined : Number(size.value) * MIB_PER_UNIT[size.unit];
-}
-
-export function sizeInGiB(size: Size | undefined): number | undefined {
-    const mib = sizeInMiB(size);
-    return mib === undefined ? undefined : mib / 1024;
 }

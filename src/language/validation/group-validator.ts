@@ -1,13 +1,11 @@
 import type { Reference, ValidationAcceptor } from 'langium';
 import { isGroup, type Group, type UserGroups } from '../generated/ast.js';
 import { CompanyCodes } from './company-codes.js';
-import { companyOf, groupRefsOf, usersOf } from './company-model.js';
+import { companyOf, groupRefsOf, includedGroups, usersOf } from '../semantics/company-facts.js';
 import { cycleThrough } from './cycles.js';
 import { coded } from './report.js';
 
 /** Groups: include cycles, groups of another company, groups nobody is in. */
-
-const includedGroups = (group: Group): Group[] => group.includes.map(r => r.ref).filter(isGroup);
 
 /** LDAP has no answer for a group that contains itself; each include edge on a cycle is reported. */
 export function checkGroupCycles(group: Group, accept: ValidationAcceptor): void {

@@ -1,7 +1,7 @@
 import type { ValidationAcceptor } from 'langium';
 import type { Company } from '../generated/ast.js';
 import { CompanyCodes } from './company-codes.js';
-import { isAdmin, localPartsOf, usersOf } from './company-model.js';
+import { isAdmin, localPartsOf, usersOf } from '../semantics/company-facts.js';
 import { coded } from './report.js';
 
 /** Allowed but unwise: nobody administers the company, or the role addresses the RFCs require are missing. */

@@ -1,11 +1,11 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import {
-    isUser, isUserEmail, type Company, type DomainSetting, type Group, type MailAlias, type Spec, type User,
+    isGroup, isMailAlias, isUser, isUserEmail, type Company, type DomainSetting, type Group, type MailAlias, type Spec, type User,
     type UserAliases, type UserEmail
 } from '../generated/ast.js';
 import { CompanyCodes } from './company-codes.js';
-import { aliasListsOf, emailOf, groupsOf, kindOf, lineOf, mailAliasesOf, usersOf } from './company-model.js';
-import { coded } from './report.js';
+import { aliasListsOf, emailOf, groupsOf, mailAliasesOf, usersOf } from '../semantics/company-facts.js';
+import { coded, lineOf } from './report.js';
 
 /** Duplicate names, colliding mail addresses and upper-case names. */
 
@@ -130,6 +130,17 @@ function describe(address: Address): string {
     }
     const how = address.property === 'aliases' ? 'an alias' : 'the address';
     return `${how} of user '${address.owner.name}' (line ${lineOf(address.node)})`;
+}
+
+/** What kind of declaration a node is, for messages. */
+function kindOf(node: AstNode): string {
+    if (isUser(node)) {
+        return 'user';
+    }
+    if (isGroup(node)) {
+        return 'group';
+    }
+    return isMailAlias(node) ? 'alias' : 'company';
 }
 
 const byOffset = (a: AstNode, b: AstNode) => (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0);

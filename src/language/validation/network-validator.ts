@@ -7,7 +7,8 @@ import {
     broadcastAddress, cidrHostBitsFix, cidrSyntaxProblem, formatCidr, formatIpv4, hypervisorAddress, ipv4SyntaxProblem,
     ipv6SyntaxProblem, networkContains, networksOverlap, nonPublicRange, parseCidr, parseIpv4, withoutLeadingZeros, type Ipv4Network
 } from '../semantics/ipv4.js';
-import { DEFAULT_NETWORK, declaredVms, effectiveVms, firstMember, firstSetting } from '../semantics/placement.js';
+import { DEFAULT_NETWORK, effectiveVms } from '../semantics/placement.js';
+import { declaredVms, firstMember, firstSetting } from '../semantics/server-facts.js';
 import { ServerCodes } from './server-codes.js';
 import { coded } from './report.js';
 

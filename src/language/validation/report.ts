@@ -10,3 +10,6 @@ import type { ServerCode } from './server-codes.js';
 export function coded<N extends AstNode>(code: CompanyCode | ServerCode, info: DiagnosticInfo<N>, extra: Record<string, unknown> = {}): DiagnosticInfo<N> {
     return { ...info, code, data: { code, ...extra } };
 }
+
+/** 1-based line of a node, for "first declared on line N". */
+export const lineOf = (node: AstNode): number => (node.$cstNode?.range.start.line ?? 0) + 1;

@@ -1,8 +1,10 @@
 import type { ValidationAcceptor } from 'langium';
-import { isPlacementSetting, isServiceList, type Company, type RoleKind, type RoleUse, type Server } from '../generated/ast.js';
+import { isPlacementSetting, type Company, type RoleKind, type RoleUse, type Server } from '../generated/ast.js';
 import { CORE_ROLES, roleInfo, SERVICE_ROLE } from '../catalog/roles.js';
 import { hostedCompanies } from '../semantics/hosting.js';
-import { companyRoles, declaredPrimaryRoles, declaredVms, firstMember, isPrimary, placementMode, roleUses } from '../semantics/placement.js';
+import { servicesOf } from '../semantics/company-facts.js';
+import { companyRoles } from '../semantics/placement.js';
+import { declaredPrimaryRoles, declaredVms, firstMember, isPrimary, placementMode, roleUses } from '../semantics/server-facts.js';
 import { useInfo } from './role-validator.js';
 import { ServerCodes } from './server-codes.js';
 import { coded } from './report.js';
@@ -62,7 +64,7 @@ function whyCompaniesNeed(role: RoleKind, companies: readonly Company[]): string
     if (CORE_ROLES.includes(role)) {
         return `${names} ${companies.length > 1 ? 'need' : 'needs'} ${role} (every company needs ${CORE_ROLES.join(', ')})`;
     }
-    const users = companies.filter(c => c.members.some(m => isServiceList(m) && m.services.some(s => SERVICE_ROLE[s] === role)));
+    const users = companies.filter(c => servicesOf(c).some(s => SERVICE_ROLE[s] === role));
     const service = (Object.keys(SERVICE_ROLE) as Array<keyof typeof SERVICE_ROLE>).find(s => SERVICE_ROLE[s] === role);
     return `${users.map(c => c.name).join(', ')} ${users.length > 1 ? 'use' : 'uses'} the ${service} service, which needs ${role}`;
 }

@@ -4,7 +4,9 @@ import {
     type CpusSetting, type DiskSetting, type MemorySetting, type OsSetting, type Server
 } from '../generated/ast.js';
 import { roleInfo } from '../catalog/roles.js';
-import { effectiveVms, firstMember, firstSetting, rolesMinMemoryMiB, sizeInGiB, sizeInMiB } from '../semantics/placement.js';
+import { effectiveVms, rolesMinMemoryMiB } from '../semantics/placement.js';
+import { firstMember, firstSetting } from '../semantics/server-facts.js';
+import { formatGiB, formatMiB, sizeInGiB, sizeInMiB } from '../semantics/sizes.js';
 import { ServerCodes } from './server-codes.js';
 import { coded } from './report.js';
 
@@ -95,12 +97,4 @@ export function checkOsVersion(setting: OsSetting, accept: ValidationAcceptor): 
         accept('error', `NetBSD ${version} has no NVMM: NVMM needs NetBSD 9 or later; write os netbsd 10.1.`,
             coded(ServerCodes.OsVersionUnsupported, { node: setting, property: 'version' }));
     }
-}
-
-function formatMiB(mib: number): string {
-    return mib >= 1024 && mib % 1024 === 0 ? `${mib / 1024} GB` : `${Math.round(mib)} MB`;
-}
-
-function formatGiB(gib: number): string {
-    return gib >= 1024 && gib % 1024 === 0 ? `${gib / 1024} TB` : `${Math.round(gib * 10) / 10} GB`;
 }

@@ -1,7 +1,8 @@
 import type { ValidationAcceptor } from 'langium';
 import type { RoleKind, RoleUse, Server, Vm, VmRoles } from '../generated/ast.js';
 import { ROLE_NAMES, roleInfo } from '../catalog/roles.js';
-import { effectiveVms, isPrimary, type EffectiveRole, type EffectiveVm } from '../semantics/placement.js';
+import { effectiveVms, type EffectiveRole, type EffectiveVm } from '../semantics/placement.js';
+import { isPrimary, roleUseText } from '../semantics/server-facts.js';
 import { ServerCodes } from './server-codes.js';
 import { coded } from './report.js';
 
@@ -13,7 +14,7 @@ export function checkDuplicateRoles(roles: VmRoles, accept: ValidationAcceptor):
     roles.roles.forEach((use, index) => {
         const seen = [...earlier, ...roles.roles.slice(0, index)];
         if (seen.some(other => sameRole(other, use))) {
-            accept('warning', `VM ${vm.name} already runs ${describeUse(use)}: remove the duplicate.`,
+            accept('warning', `VM ${vm.name} already runs ${roleUseText(use)}: remove the duplicate.`,
                 coded(ServerCodes.DuplicateRole, { node: roles, property: 'roles', index }));
         }
     });
@@ -23,10 +24,6 @@ const offsetOf = (node: VmRoles) => node.$cstNode?.offset ?? 0;
 
 function sameRole(a: RoleUse, b: RoleUse): boolean {
     return a.role === b.role && a.relation === b.relation && a.source?.$refText === b.source?.$refText;
-}
-
-function describeUse(use: RoleUse): string {
-    return use.relation ? `${use.role} ${use.relation} ${use.source?.$refText}` : use.role;
 }
 
 /** `ldap from X`, `dns from X`, `videobridge for X`: the right keyword, a real primary as source, not itself. */

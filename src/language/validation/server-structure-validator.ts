@@ -1,12 +1,13 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import { isPublicAddress, isVm, type Server, type ServerResources, type Spec, type Vm } from '../generated/ast.js';
+import { declaredVms, firstMember } from '../semantics/server-facts.js';
 import { ServerCodes } from './server-codes.js';
-import { coded } from './report.js';
+import { coded, lineOf } from './report.js';
 
 /** Servers and VMs: one public address, each single-valued setting once, distinct names. */
 
 export function checkPublicAddressPresent(server: Server, accept: ValidationAcceptor): void {
-    if (!server.members.some(isPublicAddress)) {
+    if (!firstMember(server, isPublicAddress)) {
         accept('error', `Server ${server.name} has no public address: add \`public <IPv4> on <interface>\`, e.g. public 203.0.113.10 on wm0.`,
             coded(ServerCodes.MissingPublicAddress, { node: server, property: 'name' }));
     }
@@ -51,7 +52,7 @@ function reportRepeated(settings: readonly AstNode[], where: string, accept: Val
 
 export function checkVmNames(server: Server, accept: ValidationAcceptor): void {
     const seen = new Map<string, Vm>();
-    for (const vm of server.members.filter(isVm)) {
+    for (const vm of declaredVms(server)) {
         const first = seen.get(vm.name);
         if (first) {
             accept('error', `Server ${server.name} already has a VM named ${vm.name} (line ${lineOf(first)}): rename one of them.`,
@@ -73,8 +74,4 @@ export function checkServerNames(spec: Spec, accept: ValidationAcceptor): void {
             seen.set(server.name, server);
         }
     }
-}
-
-export function lineOf(node: AstNode): number {
-    return (node.$cstNode?.range.start.line ?? 0) + 1;
 }

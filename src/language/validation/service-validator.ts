@@ -1,9 +1,9 @@
 import type { ValidationAcceptor } from 'langium';
-import { isServiceList, type ServiceBlock, type ServiceSetting } from '../generated/ast.js';
+import type { ServiceBlock, ServiceSetting } from '../generated/ast.js';
 import { serviceInfo, type SettingValueKind } from '../catalog/services.js';
 import { CompanyCodes } from './company-codes.js';
-import { companyOf, lineOf } from './company-model.js';
-import { coded } from './report.js';
+import { companyOf, servicesOf } from '../semantics/company-facts.js';
+import { coded, lineOf } from './report.js';
 import { checkSize } from './value-validator.js';
 import { dnsLabelProblem } from './value-syntax.js';
 
@@ -12,7 +12,7 @@ import { dnsLabelProblem } from './value-syntax.js';
 /** Settings for a service the company does not use would be ignored without a word. */
 export function checkServiceBlockEnabled(block: ServiceBlock, accept: ValidationAcceptor): void {
     const company = companyOf(block);
-    const enabled = company?.members.filter(isServiceList).flatMap(l => l.services) ?? [];
+    const enabled = company ? servicesOf(company) : [];
     if (company && block.service && !enabled.includes(block.service)) {
         accept('warning', `${block.service} is not in this company's \`services\`, so these settings have no effect; add it to services.`,
             coded(CompanyCodes.ServiceNotEnabled, { node: block, property: 'service' }, { service: block.service }));

@@ -4,8 +4,7 @@ import {
     type Company, type MailSettings, type ServiceBlock
 } from '../generated/ast.js';
 import { CompanyCodes } from './company-codes.js';
-import { lineOf } from './company-model.js';
-import { coded } from './report.js';
+import { coded, lineOf } from './report.js';
 
 /** Lines that a company, its mail block or a service block may hold only once, and the required `domain`. */
 

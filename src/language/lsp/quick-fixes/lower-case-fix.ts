@@ -1,7 +1,7 @@
 import { isReference, type AstNode, type LangiumDocument } from 'langium';
 import type { TextEdit } from 'vscode-languageserver';
 import { isCompany, isGroup, isMailAlias, isUser, type Company, type Group, type MailAlias, type User } from '../../generated/ast.js';
-import { companyOf } from '../../validation/company-model.js';
+import { companyOf } from '../../semantics/company-facts.js';
 import { nodeAt, quickFix } from './edit-helpers.js';
 import type { QuickFix } from './quick-fix.js';
 

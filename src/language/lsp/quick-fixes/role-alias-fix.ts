@@ -1,7 +1,7 @@
 import { GrammarUtils, type LangiumDocument } from 'langium';
 import type { TextEdit } from 'vscode-languageserver';
 import { isCompany, type User } from '../../generated/ast.js';
-import { aliasListsOf, isAdmin, usersOf } from '../../validation/company-model.js';
+import { aliasListsOf, isAdmin, usersOf } from '../../semantics/company-facts.js';
 import { indentationAt, insertAt, nodeAt, quickFix } from './edit-helpers.js';
 import type { QuickFix } from './quick-fix.js';
 

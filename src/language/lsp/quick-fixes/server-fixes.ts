@@ -1,8 +1,9 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver';
 import {
-    isHostedCompanies, isRoleUse, isServer, isVm, isVmRoles, type Server, type Spec, type Vm
+    isHostedCompanies, isRoleUse, isServer, isVmRoles, type Server, type Spec, type Vm
 } from '../../generated/ast.js';
+import { declaredVms } from '../../semantics/server-facts.js';
 import { ServerCodes } from '../../validation/server-codes.js';
 import { dataString, indentationAt, insertAt, nodeAt, quickFix, removeListEntry, removeNode } from './edit-helpers.js';
 import type { QuickFix } from './quick-fix.js';
@@ -68,7 +69,7 @@ const addMissingRole: QuickFix = (diagnostic, document) => {
         return [];
     }
     return vms.filter((name): name is string => typeof name === 'string').map(name => {
-        const vm = server.members.filter(isVm).find(v => v.name === name);
+        const vm = declaredVms(server).find(v => v.name === name);
         return vm
             ? quickFix(`Add role ${role} to VM ${name}`, document, diagnostic, [addRoleToVm(document, vm, role)])
             : quickFix(`Add VM ${name} running ${role}`, document, diagnostic, [appendToServer(document, server, `vm ${name} { runs ${role} }`)]);
