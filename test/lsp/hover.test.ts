@@ -128,7 +128,7 @@ describe('hover on declarations and references', () => {
     test('a VM referenced as `hv1.auth` from another server: allocated address, roles, default resources', async () => {
         const text = await hoverAt(at(twoServers, 'from hv1.auth', 0, 10));
         expect(text).toContain('**vm** `auth` — on server `hv1`');
-        // auth is the first VM of hv1 and has no address: allocation starts at network + 10.
+        // auth is a conventional VM name without a written address: its fixed slot is network + 10.
         expect(text).toContain('**Address:** `10.0.0.10` (allocated)');
         expect(text).toContain('**Roles:** `ldap`, `dns`');
         expect(text).not.toContain('Also runs');
@@ -142,7 +142,7 @@ describe('hover on declarations and references', () => {
         // Declared VMs come first in source order (auth .10, cloud .11), so meet gets .12.
         const text = await hoverAt(at(acme, 'vm meet', 0, 4));
         expect(text).toContain('**vm** `meet`');
-        expect(text).toContain('**Address:** `10.0.0.12` (allocated)');
+        expect(text).toContain('**Address:** `10.0.0.16` (allocated)');
         expect(text).toContain('**Memory:** 4 GB');
         expect(text).toContain('**CPUs:** 2');
         expect(text).toContain('**Disk:** 10 GB (default)');
@@ -185,12 +185,12 @@ server s { public 203.0.113.10  placement explicit  vm c<|>loud { runs cloud } }
         const vms = text!.split('\n').filter(line => line.startsWith('  - '));
         expect(vms).toEqual([
             '  - `auth` at `10.0.0.10`: `ldap`, `dns`',
-            '  - `cloud` at `10.0.0.11`: `cloud`, `database`',
-            '  - `meet` at `10.0.0.12`: `meet`',
-            '  - `mx` at `10.0.0.13`: `mx` (conventional, not written out)',
-            '  - `mail` at `10.0.0.14`: `mail` (conventional, not written out)',
-            '  - `webmail` at `10.0.0.15`: `webmail` (conventional, not written out)',
-            '  - `git` at `10.0.0.16`: `git` (conventional, not written out)',
+            '  - `cloud` at `10.0.0.14`: `cloud`, `database`',
+            '  - `meet` at `10.0.0.16`: `meet`',
+            '  - `mx` at `10.0.0.11`: `mx` (conventional, not written out)',
+            '  - `mail` at `10.0.0.12`: `mail` (conventional, not written out)',
+            '  - `webmail` at `10.0.0.13`: `webmail` (conventional, not written out)',
+            '  - `git` at `10.0.0.15`: `git` (conventional, not written out)',
             '  - `rproxy` at `10.0.0.17`: `proxy` (conventional, not written out)',
             '  - `www` at `10.0.0.18`: `website` (conventional, not written out)'
         ]);

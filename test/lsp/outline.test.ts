@@ -43,7 +43,7 @@ describe('document symbols', () => {
             text: 'server s { vm v }',
             disposeAfterCheck: true,
             assert: list => {
-                expect(list[0].children!.map(show)).toEqual(['Class v (no roles — 10.0.0.10 (allocated))']);
+                expect(list[0].children!.map(show)).toEqual(['Class v (no roles — 10.0.0.20 (allocated))']);
                 expect(list[0].children![0].selectionRange.start.character).toBe('server s { vm '.length);
             }
         });
@@ -59,8 +59,8 @@ describe('document symbols of placed VMs', () => {
                 // Declared VMs are allocated from network + 10 in source order.
                 expect(list[1].children!.map(show)).toEqual([
                     'Class auth (ldap, dns — 10.0.0.10 (allocated))',
-                    'Class cloud (cloud, database — 10.0.0.11 (allocated))',
-                    'Class meet (meet — 10.0.0.12 (allocated))'
+                    'Class cloud (cloud, database — 10.0.0.14 (allocated))',
+                    'Class meet (meet — 10.0.0.16 (allocated))'
                 ]);
             }
         });
@@ -68,10 +68,10 @@ describe('document symbols of placed VMs', () => {
 
     test('a written address is shown as written, and the others skip it', async () => {
         await symbols({
-            text: 'server s { vm a { runs ldap }  vm b { address 10.0.0.10  runs dns } }',
+            text: 'server s { vm a { runs ldap }  vm b { address 10.0.0.20  runs dns } }',
             disposeAfterCheck: true,
             assert: list => {
-                expect(list[0].children!.map(show)).toEqual(['Class a (ldap — 10.0.0.11 (allocated))', 'Class b (dns — 10.0.0.10)']);
+                expect(list[0].children!.map(show)).toEqual(['Class a (ldap — 10.0.0.21 (allocated))', 'Class b (dns — 10.0.0.20)']);
             }
         });
     });

@@ -21,10 +21,10 @@ const summary = (vms: EffectiveVm[]) =>
 afterEach(() => clearDocuments(services.shared));
 
 describe('effective VMs', () => {
-    test('a bare server hosting one company gets the core roles on conventional VMs from .10 up', async () => {
+    test('a bare server hosting one company gets the core roles on conventional VMs at their fixed addresses', async () => {
         const [hv1] = await servers(company('acme') + 'server hv1 { public 203.0.113.10 }');
         expect(summary(effectiveVms(hv1))).toEqual([
-            'auth@10.0.0.10: ldap dns', 'mx@10.0.0.11: mx', 'mail@10.0.0.12: mail', 'rproxy@10.0.0.13: proxy'
+            'auth@10.0.0.10: ldap dns', 'mx@10.0.0.11: mx', 'mail@10.0.0.12: mail', 'rproxy@10.0.0.17: proxy'
         ]);
     });
 
@@ -34,12 +34,12 @@ describe('effective VMs', () => {
         expect(effectiveVms(hv1).find(vm => vm.name === 'cloud')!.roles.map(r => r.role)).toEqual(['database', 'cloud']);
     });
 
-    test('declared VMs come first and keep their addresses; others skip used addresses', async () => {
+    test('written addresses are kept; a conventional VM whose slot is taken and other VMs get free addresses from .20', async () => {
         const [hv1] = await servers(company('acme') + `server hv1 { public 203.0.113.10  network 10.5.0.0/24
             vm gw { address 10.5.0.11  runs proxy }
             vm dir { runs ldap, dns } }`);
         expect(summary(effectiveVms(hv1))).toEqual([
-            'gw@10.5.0.11: proxy', 'dir@10.5.0.10: ldap dns', 'mx@10.5.0.12: mx', 'mail@10.5.0.13: mail'
+            'gw@10.5.0.11: proxy', 'dir@10.5.0.20: ldap dns', 'mx@10.5.0.21: mx', 'mail@10.5.0.12: mail'
         ]);
     });
 
@@ -62,15 +62,33 @@ describe('effective VMs', () => {
                 vm auth2 { runs ldap from hv1.auth }  vm jvb { runs videobridge for hv1.meet }  vm web { runs website } }`);
         expect([...neededRoles(hv2)].sort()).toEqual(['proxy', 'website']);
         expect(summary(effectiveVms(hv2))).toEqual([
-            'auth2@10.1.0.10: ldap from hv1.auth', 'jvb@10.1.0.11: videobridge for hv1.meet', 'web@10.1.0.12: website', 'rproxy@10.1.0.13: proxy'
+            'auth2@10.1.0.20: ldap from hv1.auth', 'jvb@10.1.0.21: videobridge for hv1.meet', 'web@10.1.0.22: website', 'rproxy@10.1.0.17: proxy'
         ]);
         expect(hostedCompanies(hv2)).toEqual([]);
         expect(hostedCompanies(hv1).map(c => c.name)).toEqual(['acme']);
     });
 
+    test('writing out or adding VMs never moves the addresses of the others', async () => {
+        const base = company('acme', 'website, webmail, cloud, git, meet') + 'server hv1 { public 203.0.113.10  vm auth { runs ldap, dns } }';
+        const grown = company('acme', 'website, webmail, cloud, git, meet')
+            + 'server hv1 { public 203.0.113.10  vm tools { runs git }  vm www { memory 1 GB }  vm auth { runs ldap, dns } }';
+        const addresses = async (text: string) => {
+            const [hv1] = await servers(text);
+            return new Map(effectiveVms(hv1).map(vm => [vm.name, vm.address]));
+        };
+        const before = await addresses(base);
+        await clearDocuments(services.shared);
+        const after = await addresses(grown);
+        for (const name of ['auth', 'mx', 'mail', 'webmail', 'cloud', 'meet', 'rproxy', 'www']) {
+            expect(after.get(name), name).toBe(before.get(name));
+        }
+        expect(before.get('git')).toBe('10.0.0.15');
+        expect(after.get('tools')).toBe('10.0.0.20');
+    });
+
     test('a videobridge never pulls in a Meet', async () => {
         const [hv1] = await servers('server hv1 { public 203.0.113.10  vm jvb { runs videobridge } }');
-        expect(summary(effectiveVms(hv1))).toEqual(['jvb@10.0.0.10: videobridge']);
+        expect(summary(effectiveVms(hv1))).toEqual(['jvb@10.0.0.20: videobridge']);
     });
 
     test('one server without hosts hosts every company', async () => {

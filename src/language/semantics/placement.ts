@@ -13,8 +13,10 @@ import { sizeInGiB, sizeInMiB } from './sizes.js';
  */
 
 export const DEFAULT_NETWORK = '10.0.0.0/24';
-/** Addresses not written in the spec are allocated from network + 10 upward (then .2–.9 if full). */
+/** Conventional VMs take fixed addresses from network + 10 (see `allocateAddresses`). */
 export const FIRST_ALLOCATED_OFFSET = 10;
+/** Other VMs without a written address are allocated from network + 20 upward. */
+export const FIRST_OTHER_OFFSET = 20;
 export const DEFAULT_CPUS = 1;
 export const DEFAULT_DISK_GIB = 10;
 /** Memory of a VM that says nothing: what its roles need (catalog minimum), never below this. */
@@ -111,7 +113,7 @@ export function effectiveVms(server: Server, companies: readonly Company[] = hos
             }
         }
     }
-    const addresses = allocateAddresses(guestNetwork(server), drafts.map(d => d.declared));
+    const addresses = allocateAddresses(guestNetwork(server), drafts);
     return drafts.map((d, i) => ({
         name: d.name, declared: d.declared, roles: d.roles, address: addresses[i],
         ...resources(d.declared, d.roles)
@@ -128,31 +130,53 @@ function byCatalogOrder(a: RoleKind, b: RoleKind): number {
 }
 
 /**
- * Keep every valid declared address inside the network; give the others the next free address
- * from network + 10 upward, then from network + 2. Network, broadcast and hypervisor (.1) addresses
- * are never handed out.
+ * Keep every valid declared address inside the network. A VM with a conventional name gets its fixed
+ * slot (auth .10, mx .11, mail .12, webmail .13, cloud .14, git .15, meet .16, rproxy .17, www .18) when
+ * that slot is free, so writing out or adding another VM never moves it; every other VM gets the next
+ * free address from .20 up, then whatever is left from .10 and from .2. Network, broadcast and
+ * hypervisor (.1) addresses are never handed out.
  */
-function allocateAddresses(net: Ipv4Network, vms: ReadonlyArray<Vm | undefined>): Array<string | undefined> {
-    const declared = vms.map(vm => {
-        const address = parseIpv4(vm && vmAddress(vm));
+function allocateAddresses(net: Ipv4Network, vms: ReadonlyArray<{ name: string, declared: Vm | undefined }>): Array<string | undefined> {
+    const broadcast = broadcastAddress(net);
+    const inside = (a: number) => a > hypervisorAddress(net) && a < broadcast;
+    const taken = new Set<number>();
+    const result: Array<number | undefined> = vms.map(({ declared }) => {
+        const address = parseIpv4(declared && vmAddress(declared));
         return address !== undefined && networkContains(net, address) ? address : undefined;
     });
-    const used = new Set<number>([net.network, hypervisorAddress(net), broadcastAddress(net), ...declared.filter(a => a !== undefined)]);
-    // Candidates in order, computed on demand (a /8 has 16 million of them).
-    const broadcast = broadcastAddress(net);
-    const upper = Math.max(0, broadcast - (net.network + FIRST_ALLOCATED_OFFSET));
-    const lower = Math.max(0, Math.min(net.network + FIRST_ALLOCATED_OFFSET, broadcast) - (net.network + 2));
-    const candidateAt = (i: number) => i < upper ? net.network + FIRST_ALLOCATED_OFFSET + i : net.network + 2 + (i - upper);
-    let next = 0;
-    return declared.map(address => {
-        if (address !== undefined) {
-            return formatIpv4(address);
+    result.forEach(a => a !== undefined && taken.add(a));
+    vms.forEach(({ name }, i) => {
+        const slot = CONVENTIONAL_VMS.indexOf(name);
+        const address = net.network + FIRST_ALLOCATED_OFFSET + slot;
+        if (result[i] === undefined && slot >= 0 && inside(address) && !taken.has(address)) {
+            result[i] = address;
+            taken.add(address);
         }
-        while (next < upper + lower && used.has(candidateAt(next))) {
-            next++;
-        }
-        return next < upper + lower ? formatIpv4(candidateAt(next++)) : undefined;
     });
+    const free = freeAddresses(net, taken);
+    return result.map(address => {
+        // A written address outside the network is reported by validation; allocate one meanwhile.
+        address ??= free.next().value;
+        return address === undefined ? undefined : formatIpv4(address);
+    });
+}
+
+/** Free addresses in allocation order: .20 up, then .10–.19, then .2–.9; lazily (a /8 has 16 million). */
+function* freeAddresses(net: Ipv4Network, taken: ReadonlySet<number>): Generator<number, undefined> {
+    const broadcast = broadcastAddress(net);
+    const ranges: Array<[number, number]> = [
+        [net.network + FIRST_OTHER_OFFSET, broadcast - 1],
+        [net.network + FIRST_ALLOCATED_OFFSET, Math.min(net.network + FIRST_OTHER_OFFSET - 1, broadcast - 1)],
+        [hypervisorAddress(net) + 1, Math.min(net.network + FIRST_ALLOCATED_OFFSET - 1, broadcast - 1)]
+    ];
+    for (const [from, to] of ranges) {
+        for (let a = from; a <= to; a++) {
+            if (!taken.has(a)) {
+                yield a;
+            }
+        }
+    }
+    return undefined;
 }
 
 function resources(vm: Vm | undefined, roles: readonly EffectiveRole[]): { memoryMiB: number, cpus: number, diskGiB: number } {
