@@ -86,13 +86,23 @@ describe('formatter', () => {
         });
     });
 
-    test('indentation is 4 spaces even when the editor asks for tabs', async () => {
+    test('indentation follows the editor: tabs when it asks for tabs, its tab size for spaces', async () => {
         await formatting({
-            before: 'server s {\nvm v\n}',
-            after: 'server s {\n    vm v\n}',
+            before: 'server s {\nvm v { runs ldap }\n}',
+            after: 'server s {\n\tvm v {\n\t\truns ldap\n\t}\n}',
             options: { tabSize: 8, insertSpaces: false },
             disposeAfterCheck: true
         });
+        await formatting({
+            before: 'server s {\nvm v\n}',
+            after: 'server s {\n  vm v\n}',
+            options: { tabSize: 2, insertSpaces: true },
+            disposeAfterCheck: true
+        });
+    });
+
+    test('the extension makes 4 spaces the default for .company files', () => {
+        expect(manifest.contributes.configurationDefaults['[company]']).toEqual({ 'editor.tabSize': 4, 'editor.insertSpaces': true });
     });
 
     test('doc comments stay right above what they document', async () => {
@@ -103,6 +113,8 @@ describe('formatter', () => {
         });
     });
 });
+
+const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8'));
 
 describe('formatting the examples', () => {
     const examplesDir = join(import.meta.dirname, '..', '..', 'examples');

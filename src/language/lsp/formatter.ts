@@ -1,5 +1,4 @@
-import { CstUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
-import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
+import { CstUtils, type AstNode, type CstNode } from 'langium';
 import { AbstractFormatter, Formatting, type NodeFormatter } from 'langium/lsp';
 import {
     isCompany, isGroup, isHostedCompanies, isMailAlias, isMailSettings,
@@ -11,16 +10,12 @@ import {
 const MEMBER = Formatting.fit(Formatting.indent(), { options: {}, moves: [{ tabs: 1, lines: 2 }] });
 
 /**
- * The canonical layout: 4-space indentation inside `{}`, one member per line in every block,
+ * The canonical layout: one indentation step inside `{}` (the editor's: the extension makes it
+ * 4 spaces for .company files unless the user says otherwise), one member per line in every block,
  * one space before `{`, `,` followed by one space, one space around `->`, and exactly one
  * blank line between top-level blocks. Empty blocks become `{ }` on one line.
  */
 export class CompanyFormatter extends AbstractFormatter {
-    /** The layout is canonical: 4 spaces whatever the editor's own indentation settings. */
-    protected override doDocumentFormat(document: LangiumDocument, options: FormattingOptions, range?: Range): TextEdit[] {
-        return super.doDocumentFormat(document, { ...options, tabSize: 4, insertSpaces: true }, range);
-    }
-
     protected format(node: AstNode): void {
         if (isSpec(node)) {
             this.formatSpec(node);
