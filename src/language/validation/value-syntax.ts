@@ -29,15 +29,16 @@ export function domainProblem(domain: string): string | undefined {
     if (domain.length > 253) {
         return `it has ${domain.length} characters, more than 253`;
     }
+    // Bad characters first: 'bad domain' is one label only because of its space.
     const labels = domain.split('.');
-    if (labels.length < 2) {
-        return 'it needs at least two labels, like acme.example';
-    }
     for (const label of labels) {
         const problem = dnsLabelProblem(label);
         if (problem) {
             return problem;
         }
+    }
+    if (labels.length < 2) {
+        return 'it needs at least two labels, like acme.example';
     }
     if (/^[0-9]+$/.test(labels[labels.length - 1])) {
         return `the top-level label '${labels[labels.length - 1]}' is all digits`;
