@@ -76,14 +76,14 @@ export const KEYWORDS: readonly KeywordDoc[] = [
     { keyword: 'address', section: 'vm', syntax: 'address 10.0.0.10', summary: 'The VM\'s address on the guest network. Default: a conventional VM\'s fixed address (auth .10 … www .18), otherwise the next free address from .20; adding VMs never moves the others.' },
     { keyword: 'runs', section: 'vm', syntax: 'runs ldap, dns from hv1.auth, videobridge for hv1.meet', summary: 'The roles this VM runs. `ROLE from VM` makes an LDAP replica or a DNS secondary of that VM; `videobridge for VM` an extra bridge for that Meet.' },
     { keyword: 'from', section: 'vm', syntax: 'ldap from hv1.auth', summary: 'Replicate the role from the VM named: an LDAP replica (syncrepl) or a DNS secondary (zone transfers).' },
-    { keyword: 'for', section: 'vm', syntax: 'videobridge for hv1.meet', summary: 'Serve the Jitsi Meet on the VM named, as an extra videobridge.' },
+    { keyword: 'for', section: 'vm', syntax: 'videobridge for hv1.meet', summary: 'Serve the Jitsi Meet on the VM named, as an extra videobridge; the VM may be on this server or another.' },
 
     // ---- roles (their meaning is in the role table)
     { keyword: 'ldap', section: 'vm', syntax: 'runs ldap', summary: 'Role: the OpenLDAP directory.' },
     { keyword: 'dns', section: 'vm', syntax: 'runs dns', summary: 'Role: BIND authoritative DNS.' },
     { keyword: 'mx', section: 'vm', syntax: 'runs mx', summary: 'Role: the incoming mail exchanger with SpamAssassin.' },
     { keyword: 'database', section: 'vm', syntax: 'runs database', summary: 'Role: MariaDB.' },
-    { keyword: 'videobridge', section: 'vm', syntax: 'runs videobridge for meet', summary: 'Role: an extra Jitsi videobridge.' },
+    { keyword: 'videobridge', section: 'vm', syntax: 'runs videobridge for meet', summary: 'Role: an extra Jitsi videobridge, beside the Meet or on another server; each takes the next free UDP media port of its server (10001, 10002… beside the Meet\'s own 10000).' },
     { keyword: 'proxy', section: 'vm', syntax: 'runs proxy', summary: 'Role: the Nginx reverse proxy for every public web name.' },
 
     // ---- values

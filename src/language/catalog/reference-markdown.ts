@@ -1,5 +1,5 @@
 import { KEYWORDS, type KeywordSection } from './keywords.js';
-import { ROLES } from './roles.js';
+import { publicPortText, ROLES } from './roles.js';
 import { SERVICES } from './services.js';
 import { COMPANY_CODE_DESCRIPTIONS } from '../validation/company-codes.js';
 import { SERVER_CODE_DESCRIPTIONS } from '../validation/server-codes.js';
@@ -39,7 +39,7 @@ export function renderLanguageReference(): string {
     }
     out.push('#### Roles a VM can run', '', '| Role | What it is | Public ports | Needs | Conventional VM |', '|---|---|---|---|---|');
     for (const r of ROLES) {
-        const ports = r.publicPorts.map(p => `${p.port}/${p.protocol}`).join(', ') || '—';
+        const ports = r.publicPorts.map(publicPortText).join(', ') || '—';
         out.push(`| \`${r.role}\` | ${cell(r.summary)} | ${ports} | ${r.requires.map(x => `\`${x}\``).join(', ') || '—'} | \`${r.conventionalVm}\` |`);
     }
     out.push('', '#### Services and their settings', '', '| Service | Setting | Default | Meaning |', '|---|---|---|---|');

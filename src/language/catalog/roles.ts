@@ -5,6 +5,12 @@ export interface PublicPort {
     readonly port: number;
     readonly protocol: 'tcp' | 'udp';
     readonly purpose: string;
+    /**
+     * Several claims of this port may share a server: the first takes `port`, each later one the
+     * next free port above it (extra Jitsi videobridges: UDP 10001, 10002…). Without it, a second
+     * claim on the same server is a conflict.
+     */
+    readonly nextFree?: true;
 }
 
 /** What CompanyKit knows about one role a VM can run. */
@@ -17,7 +23,7 @@ export interface RoleInfo {
     readonly minMemoryMiB: number;
     /** Roles that must run somewhere on the same server for this one to work. */
     readonly requires: readonly RoleKind[];
-    /** Ports forwarded from the public address; only the primary of a role claims them. */
+    /** Ports the public address forwards to the VM running the role; `semantics/port-forwards.ts` builds the table. */
     readonly publicPorts: readonly PublicPort[];
     /** What `from`/`for` means for this role, if it takes a source VM. */
     readonly sourceRelation?: { readonly keyword: 'from' | 'for', readonly meaning: string };
@@ -25,6 +31,12 @@ export interface RoleInfo {
 
 const tcp = (port: number, purpose: string): PublicPort => ({ port, protocol: 'tcp', purpose });
 const udp = (port: number, purpose: string): PublicPort => ({ port, protocol: 'udp', purpose });
+
+/** `10000/udp`, and `or the next free` for a port several claims may share (docs and hover). */
+export const publicPortText = (port: PublicPort): string => `${port.port}/${port.protocol}${port.nextFree ? ' or the next free' : ''}`;
+
+/** UDP port of the Jitsi videobridge media (JVB's default); the Meet's own bridge always has it. */
+export const JITSI_MEDIA_PORT = 10000;
 
 export const ROLES: readonly RoleInfo[] = [
     {
@@ -64,11 +76,14 @@ export const ROLES: readonly RoleInfo[] = [
     },
     {
         role: 'meet', summary: 'Jitsi Meet: Prosody, Jicofo, the web client and a first videobridge.',
-        conventionalVm: 'meet', minMemoryMiB: 2048, requires: ['ldap', 'proxy'], publicPorts: [udp(10000, 'Jitsi video (JVB media)')]
+        conventionalVm: 'meet', minMemoryMiB: 2048, requires: ['ldap', 'proxy'], publicPorts: [udp(JITSI_MEDIA_PORT, 'Jitsi video (JVB media)')]
     },
     {
-        role: 'videobridge', summary: 'An extra Jitsi videobridge that relays video for more rooms at once.',
-        conventionalVm: 'meet', minMemoryMiB: 1024, requires: ['meet'], publicPorts: [udp(10000, 'Jitsi video (JVB media)')],
+        role: 'videobridge',
+        summary: 'An extra Jitsi videobridge that relays video for more rooms at once, on another VM of the Meet\'s server '
+            + '(media on UDP 10001, 10002…) or on another server.',
+        conventionalVm: 'meet', minMemoryMiB: 1024, requires: ['meet'],
+        publicPorts: [{ ...udp(JITSI_MEDIA_PORT, 'Jitsi video (JVB media)'), nextFree: true }],
         sourceRelation: { keyword: 'for', meaning: 'an extra videobridge registered with the Jitsi Meet on that VM' }
     },
     {

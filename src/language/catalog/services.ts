@@ -9,6 +9,9 @@ export type SettingValueKind =
     | { readonly kind: 'flag' }
     | { readonly kind: 'choice', readonly choices: readonly string[] };
 
+/** Public port of a company's Gitea SSH when its `git { ssh-port N }` says nothing. */
+export const DEFAULT_GIT_SSH_PORT = 2222;
+
 export interface ServiceSettingInfo {
     readonly key: string;
     readonly value: SettingValueKind;
@@ -63,7 +66,11 @@ export const SERVICES: readonly ServiceInfo[] = [
                 key: 'registration', value: { kind: 'choice', choices: ['open', 'closed'] }, default: 'closed',
                 summary: 'Whether people outside the directory may register accounts.'
             },
-            { key: 'ssh-port', value: { kind: 'port' }, default: '2222', summary: 'Public TCP port forwarded to Gitea\'s SSH server for git over SSH.' }
+            {
+                key: 'ssh-port', value: { kind: 'port' }, default: String(DEFAULT_GIT_SSH_PORT),
+                summary: 'Public TCP port forwarded to port 22 of the git VM, for git over SSH. Each company on a server needs its own, '
+                    + 'and never 22 (the hypervisor\'s own SSH).'
+            }
         ]
     },
     {

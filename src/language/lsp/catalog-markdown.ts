@@ -1,5 +1,5 @@
 import { keywordDoc } from '../catalog/keywords.js';
-import { ROLES, type RoleInfo } from '../catalog/roles.js';
+import { publicPortText, ROLES, type RoleInfo } from '../catalog/roles.js';
 import { SERVICES, type ServiceInfo, type ServiceSettingInfo } from '../catalog/services.js';
 
 /**
@@ -32,7 +32,7 @@ export function roleMarkdown(role: string): string | undefined {
 }
 
 function buildRoleMarkdown(info: RoleInfo): string {
-    const ports = info.publicPorts.map(p => `${p.port}/${p.protocol} (${p.purpose})`);
+    const ports = info.publicPorts.map(p => `${publicPortText(p)} (${p.purpose})`);
     const lines = [
         `**role** \`${info.role}\``,
         '',

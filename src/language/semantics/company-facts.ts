@@ -1,7 +1,8 @@
 import { AstUtils, type AstNode, type Reference } from 'langium';
 import {
-    isCompany, isDomainSetting, isGroup, isMailAlias, isServiceList, isUser, isUserAdmin, isUserAliases, isUserEmail, isUserGroups,
-    type Company, type Group, type MailAlias, type ServiceKind, type User, type UserAliases, type UserEmail
+    isCompany, isDomainSetting, isGroup, isMailAlias, isServiceBlock, isServiceList, isUser, isUserAdmin, isUserAliases, isUserEmail, isUserGroups,
+    type Company, type Group, type MailAlias, type ServiceKind, type ServiceList, type ServiceSetting, type SettingValue, type User, type UserAliases,
+    type UserEmail
 } from '../generated/ast.js';
 
 /**
@@ -25,6 +26,28 @@ export const mailAliasesOf = (company: Company): MailAlias[] => company.members.
 
 /** Every service of every `services` line, in source order. */
 export const servicesOf = (company: Company): ServiceKind[] => company.members.filter(isServiceList).flatMap(list => list.services);
+
+/** The `services` line and index where a company first names a service, for diagnostics about it. */
+export function serviceEntry(company: Company, service: ServiceKind): { list: ServiceList, index: number } | undefined {
+    for (const list of company.members.filter(isServiceList)) {
+        const index = list.services.indexOf(service);
+        if (index >= 0) {
+            return { list, index };
+        }
+    }
+    return undefined;
+}
+
+/** A per-service setting as written, e.g. `git { ssh-port 2223 }`; the first block and line count (repeats are errors). */
+export function serviceSetting(company: Company, service: ServiceKind, key: string): ServiceSetting | undefined {
+    return company.members.filter(isServiceBlock).find(b => b.service === service)?.settings.find(s => s.key === key);
+}
+
+/** A setting value written as a port number (1–65535, no unit); undefined for anything else. */
+export function settingPort(value: SettingValue | undefined): number | undefined {
+    const size = value?.size;
+    return size && !size.unit && Number.isInteger(size.value) && size.value >= 1 && size.value <= 65535 ? size.value : undefined;
+}
 
 export const emailOf = (user: User): UserEmail | undefined => user.properties.find(isUserEmail);
 

@@ -1,12 +1,12 @@
 import type { ValidationAcceptor } from 'langium';
 import type { RoleKind, RoleUse, Server, Vm, VmRoles } from '../generated/ast.js';
 import { ROLE_NAMES, roleInfo } from '../catalog/roles.js';
-import { effectiveVms, type EffectiveRole, type EffectiveVm } from '../semantics/placement.js';
+import { effectiveVms } from '../semantics/placement.js';
 import { isPrimary, roleUseText } from '../semantics/server-facts.js';
 import { ServerCodes } from './server-codes.js';
 import { coded } from './report.js';
 
-/** Roles on VMs: duplicates, replicas/secondaries/extra videobridges and their sources, public ports. */
+/** Roles on VMs: duplicates, replicas/secondaries/extra videobridges and their sources (public ports: public-port-validator.ts). */
 
 export function checkDuplicateRoles(roles: VmRoles, accept: ValidationAcceptor): void {
     const vm = roles.$container;
@@ -111,60 +111,3 @@ export function checkBareVideobridges(server: Server, accept: ValidationAcceptor
 export function useInfo(use: RoleUse) {
     return { node: use, property: 'role' } as const;
 }
-
-/**
- * One public address forwards each port to one VM. Every role with public ports claims them on the
- * server it runs on, replicas included: a DNS secondary must answer on port 53 and an extra
- * videobridge must receive UDP 10000 on its own server's public address. So a secondary or extra
- * videobridge on the same server as its primary conflicts (and would add no redundancy anyway);
- * on another server it has that server's address to itself. Conventional VMs only get roles no
- * declared VM runs as a primary, so a conflict always involves a declared role, which we report.
- */
-export function checkPublicPorts(server: Server, accept: ValidationAcceptor): void {
-    const claims = new Map<string, { vm: EffectiveVm, role: EffectiveRole }>();
-    const reported = new Set<string>();
-    for (const vm of effectiveVms(server)) {
-        for (const role of vm.roles) {
-            for (const port of roleInfo(role.role).publicPorts) {
-                const key = `${port.port}/${port.protocol}`;
-                const first = claims.get(key);
-                if (!first) {
-                    claims.set(key, { vm, role });
-                    continue;
-                }
-                const pair = `${first.vm.name}:${first.role.role}|${vm.name}:${role.role}`;
-                if (!reported.has(pair)) {
-                    reported.add(pair);
-                    reportConflict(server, first, { vm, role }, key, accept);
-                }
-            }
-        }
-    }
-}
-
-function reportConflict(server: Server, first: { vm: EffectiveVm, role: EffectiveRole }, second: { vm: EffectiveVm, role: EffectiveRole },
-    port: string, accept: ValidationAcceptor): void {
-    const blamed = second.role.use ? second : first;
-    const other = blamed === second ? first : second;
-    if (!blamed.role.use) {
-        return;
-    }
-    const owner = other.vm === blamed.vm ? `${other.role.role} on the same VM` : `${other.role.role} on VM ${other.vm.name}${other.vm.declared ? '' : ' (conventional)'}`;
-    accept('error', `${blamed.role.role} on VM ${blamed.vm.name} needs public port ${port}, which ${server.name} already forwards to ${owner}: `
-        + `${conflictAdvice(server, blamed, other)}.`,
-        coded(ServerCodes.PublicPortConflict, useInfo(blamed.role.use)));
-}
-
-function conflictAdvice(server: Server, blamed: { vm: EffectiveVm, role: EffectiveRole }, other: { vm: EffectiveVm, role: EffectiveRole }): string {
-    const roles = new Set([blamed.role.role, other.role.role]);
-    if (roles.has('meet') && roles.has('videobridge')) {
-        const meet = blamed.role.role === 'meet' ? blamed.vm : other.vm;
-        return `the Meet already runs a videobridge here; put an extra one on another server (videobridge for ${server.name}.${meet.name})`;
-    }
-    if (!isPrimary(blamed.role) || !isPrimary(other.role)) {
-        const secondary = isPrimary(blamed.role) ? other.role : blamed.role;
-        return `a ${secondary.role} ${secondary.relation} another VM belongs on another server, which has its own public address`;
-    }
-    return `run ${blamed.role.role} on one VM of ${server.name} only`;
-}
-

@@ -7,7 +7,8 @@ import {
 } from './network-validator.js';
 import { checkRequiredRoles } from './requirement-validator.js';
 import { checkCpus, checkOsVersion, checkResourceSize, checkServerResources, checkVmMemory } from './resource-validator.js';
-import { checkBareVideobridges, checkDuplicateRoles, checkPublicPorts, checkRoleSource } from './role-validator.js';
+import { checkPublicPorts } from './public-port-validator.js';
+import { checkBareVideobridges, checkDuplicateRoles, checkRoleSource } from './role-validator.js';
 import {
     checkPublicAddressPresent, checkResourceSettingsOnce, checkServerNames, checkServerSettingsOnce, checkVmNames, checkVmSettingsOnce
 } from './server-structure-validator.js';

@@ -52,7 +52,9 @@ export const SERVER_CODE_DESCRIPTIONS: Readonly<Record<ServerCode, string>> = {
     'duplicate-server': 'Two servers with one name.',
     'duplicate-vm': 'Two VMs with one name on a server.',
     'duplicate-role': 'Warning: a VM lists the same role twice; quick fix: remove the duplicate.',
-    'public-port-conflict': 'Two roles on one server want the same public port (one public address forwards each port to one VM).',
+    'public-port-conflict': 'Two claims on one public port of a server (one address forwards each port to one place): two roles, '
+        + 'a role and a company\'s Gitea SSH, two companies\' Gitea SSH, or Gitea SSH on 22 (the hypervisor\'s own SSH); '
+        + 'quick fix: move the Gitea SSH to the next free ssh-port.',
     'missing-required-role': 'Under `placement explicit`, a role or a hosted company needs a role no VM runs; quick fix: add it to a VM.',
     'role-takes-no-source': 'A role that has no replicas or secondaries written with `from`/`for`.',
     'wrong-source-keyword': '`ldap`/`dns` take `from`, `videobridge` takes `for`; quick fix: swap the keyword.',

@@ -2,7 +2,7 @@ import type { ValidationAcceptor } from 'langium';
 import type { ServiceBlock, ServiceSetting } from '../generated/ast.js';
 import { serviceInfo, type SettingValueKind } from '../catalog/services.js';
 import { CompanyCodes } from './company-codes.js';
-import { companyOf, servicesOf } from '../semantics/company-facts.js';
+import { companyOf, servicesOf, settingPort } from '../semantics/company-facts.js';
 import { coded, lineOf } from './report.js';
 import { checkSize } from './value-validator.js';
 import { dnsLabelProblem } from './value-syntax.js';
@@ -51,7 +51,7 @@ function checkSettingValue(setting: ServiceSetting, kind: SettingValueKind, acce
         case 'size':
             return value.size ? checkSize(value.size, 'GB', setting.key, accept) : wrong('a size such as 10 GB');
         case 'port':
-            return isPort(value.size) ? undefined : wrong('a TCP port number from 1 to 65535, such as 2222');
+            return settingPort(value) !== undefined ? undefined : wrong('a TCP port number from 1 to 65535, such as 2222');
         case 'text':
             return value.text !== undefined ? undefined : wrong('a quoted text, such as "ACME Webmail"');
         case 'flag':
@@ -63,8 +63,4 @@ function checkSettingValue(setting: ServiceSetting, kind: SettingValueKind, acce
             return problem ? wrong(`a host name label such as ${setting.key === 'hostname' ? 'files' : 'name'} (${problem})`) : undefined;
         }
     }
-}
-
-function isPort(size: ServiceSetting['value']['size']): boolean {
-    return !!size && !size.unit && Number.isInteger(size.value) && size.value >= 1 && size.value <= 65535;
 }

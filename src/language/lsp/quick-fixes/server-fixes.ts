@@ -6,6 +6,7 @@ import {
 import { declaredVms } from '../../semantics/server-facts.js';
 import { ServerCodes } from '../../validation/server-codes.js';
 import { dataString, indentationAt, insertAt, nodeAt, quickFix, removeListEntry, removeNode } from './edit-helpers.js';
+import { moveSshPort } from './port-fixes.js';
 import type { QuickFix } from './quick-fix.js';
 
 /** Quick fixes for server diagnostics, keyed by diagnostic code; what they need comes in the diagnostic's `data`. */
@@ -146,5 +147,6 @@ export const serverQuickFixes: Readonly<Record<string, QuickFix>> = {
     [ServerCodes.RoleTakesNoSource]: removeSource,
     [ServerCodes.MissingRequiredRole]: addMissingRole,
     [ServerCodes.NetworkOverlap]: fixOverlap,
-    [ServerCodes.CompanyNotHosted]: hostCompany
+    [ServerCodes.CompanyNotHosted]: hostCompany,
+    [ServerCodes.PublicPortConflict]: moveSshPort
 };
