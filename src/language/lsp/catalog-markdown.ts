@@ -7,29 +7,27 @@ import { SERVICES, type ServiceInfo, type ServiceSettingInfo } from '../catalog/
  * Each text is built once per name and cached: completion lists ask for many at a time.
  */
 
-const keywordCache = new Map<string, string | undefined>();
+/** A function of a name whose results are built once and kept. */
+function cachedByName(build: (name: string) => string | undefined): (name: string) => string | undefined {
+    const cache = new Map<string, string | undefined>();
+    return name => {
+        if (!cache.has(name)) {
+            cache.set(name, build(name));
+        }
+        return cache.get(name);
+    };
+}
 
 /** `syntax` as code, then the summary; undefined for words the table does not know. */
-export function keywordMarkdown(keyword: string): string | undefined {
-    if (!keywordCache.has(keyword)) {
-        const doc = keywordDoc(keyword);
-        keywordCache.set(keyword, doc ? `\`\`\`company\n${doc.syntax}\n\`\`\`\n\n${doc.summary}` : undefined);
-    }
-    return keywordCache.get(keyword);
-}
+export const keywordMarkdown = cachedByName(keyword => {
+    const doc = keywordDoc(keyword);
+    return doc ? `\`\`\`company\n${doc.syntax}\n\`\`\`\n\n${doc.summary}` : undefined;
+});
 
-const roleCache = new Map<string, string>();
-
-export function roleMarkdown(role: string): string | undefined {
+export const roleMarkdown = cachedByName(role => {
     const info = ROLES.find(r => r.role === role);
-    if (!info) {
-        return undefined;
-    }
-    if (!roleCache.has(role)) {
-        roleCache.set(role, buildRoleMarkdown(info));
-    }
-    return roleCache.get(role);
-}
+    return info && buildRoleMarkdown(info);
+});
 
 function buildRoleMarkdown(info: RoleInfo): string {
     const ports = info.publicPorts.map(p => `${publicPortText(p)} (${p.purpose})`);
@@ -49,18 +47,10 @@ function buildRoleMarkdown(info: RoleInfo): string {
     return lines.join('\n');
 }
 
-const serviceCache = new Map<string, string>();
-
-export function serviceMarkdown(service: string): string | undefined {
+export const serviceMarkdown = cachedByName(service => {
     const info = SERVICES.find(s => s.service === service);
-    if (!info) {
-        return undefined;
-    }
-    if (!serviceCache.has(service)) {
-        serviceCache.set(service, buildServiceMarkdown(info));
-    }
-    return serviceCache.get(service);
-}
+    return info && buildServiceMarkdown(info);
+});
 
 function buildServiceMarkdown(info: ServiceInfo): string {
     return [
