@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { testCodeAction } from 'langium/test';
 import { CompanyCodes } from '../../../src/language/validation/company-codes.js';
 import { CompanyDsl, parseSpec } from '../../support/services.js';
-import { applyFix, diagnosticsWith, fixesFor } from './apply-fix.js';
+import { applyFix, diagnosticsWith, fixesFor } from '../../support/apply-fix.js';
 
 /** A company that is otherwise clean, with `body` inside. */
 const company = (body: string, name = 'acme') =>

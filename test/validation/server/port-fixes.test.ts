@@ -1,6 +1,6 @@
 import { clearDocuments } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
-import { applyFix, diagnosticsWith, fixesFor } from '../company/apply-fix.js';
+import { applyFix, diagnosticsWith, fixesFor } from '../../support/apply-fix.js';
 import { parseSpec, services } from '../../support/services.js';
 
 const company = (name: string, body: string) =>

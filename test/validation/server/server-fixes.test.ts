@@ -1,25 +1,8 @@
 import { clearDocuments } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver';
-import { CompanyDsl, parseSpec, services } from '../../support/services.js';
-
-/** Validate `text`, apply the quick fix titled `title` for the first diagnostic with `code`, return the fixed text. */
-async function applyFix(text: string, code: string, title?: string): Promise<{ fixed: string, titles: string[] }> {
-    const document = await parseSpec(text);
-    const diagnostic = (document.diagnostics ?? []).find(d => d.code === code);
-    expect(diagnostic, `no ${code} in ${JSON.stringify(document.diagnostics?.map(d => d.message))}`).toBeDefined();
-    const actions = await CompanyDsl.lsp.CodeActionProvider!.getCodeActions(document, {
-        textDocument: { uri: document.textDocument.uri }, range: diagnostic!.range, context: { diagnostics: [diagnostic!] }
-    }) as CodeAction[];
-    const titles = actions.map(a => a.title);
-    const action = title ? actions.find(a => a.title === title) : actions[0];
-    expect(action, `no fix "${title}" among ${JSON.stringify(titles)}`).toBeDefined();
-    const edits = action!.edit!.changes![document.textDocument.uri];
-    const fixed = TextDocument.applyEdits(TextDocument.create('file:///x.company', 'company', 0, text), edits);
-    await clearDocuments(services.shared);
-    return { fixed, titles };
-}
+import type { Diagnostic } from 'vscode-languageserver';
+import { parseSpec, services } from '../../support/services.js';
+import { applyFix } from '../../support/apply-fix.js';
 
 /** Errors and warnings left after a fix. */
 async function problems(text: string): Promise<Diagnostic[]> {
@@ -36,24 +19,24 @@ afterEach(() => clearDocuments(services.shared));
 
 describe('server quick fixes', () => {
     test('host bits: use the network address', async () => {
-        const { fixed } = await applyFix(COMPANY + server('    network 10.0.0.1/24\n'), 'cidr-host-bits', 'Change to 10.0.0.0/24');
+        const { text: fixed } = await applyFix(COMPANY + server('    network 10.0.0.1/24\n'), 'cidr-host-bits', { title: 'Change to 10.0.0.0/24' });
         expect(fixed).toContain('network 10.0.0.0/24\n');
         expect(await problems(fixed)).toEqual([]);
     });
 
     test('leading zeros in an address are dropped', async () => {
-        const { fixed } = await applyFix(COMPANY + server('    vm www { address 10.0.0.020  runs website }\n'), 'invalid-ipv4', 'Change to 10.0.0.20');
+        const { text: fixed } = await applyFix(COMPANY + server('    vm www { address 10.0.0.020  runs website }\n'), 'invalid-ipv4', { title: 'Change to 10.0.0.20' });
         expect(await problems(fixed)).toEqual([]);
     });
 
     test('duplicate role: remove it', async () => {
-        const { fixed } = await applyFix(COMPANY + server('    vm auth { runs ldap, dns, ldap }\n'), 'duplicate-role', 'Remove the duplicate ldap');
+        const { text: fixed } = await applyFix(COMPANY + server('    vm auth { runs ldap, dns, ldap }\n'), 'duplicate-role', { title: 'Remove the duplicate ldap' });
         expect(fixed).toContain('vm auth { runs ldap, dns }');
         expect(await problems(fixed)).toEqual([]);
     });
 
     test('duplicate role in a runs line of its own: remove the line', async () => {
-        const { fixed } = await applyFix(COMPANY + server('    vm www { runs website  runs website }\n'), 'duplicate-role');
+        const { text: fixed } = await applyFix(COMPANY + server('    vm www { runs website  runs website }\n'), 'duplicate-role');
         expect(fixed).toContain('vm www { runs website }');
         expect(await problems(fixed)).toEqual([]);
     });
@@ -61,7 +44,7 @@ describe('server quick fixes', () => {
     test('wrong keyword: swap for/from', async () => {
         const text = `${COMPANY}${server('    network 10.0.0.0/24\n    hosts acme\n    vm auth { runs ldap, dns }\n')}`
             + server('    network 10.1.0.0/24\n    placement explicit\n    vm auth2 { runs ldap for hv1.auth }\n', 'hv2', '203.0.113.20');
-        const { fixed } = await applyFix(text, 'wrong-source-keyword', 'Write `from` instead of `for`');
+        const { text: fixed } = await applyFix(text, 'wrong-source-keyword', { title: 'Write `from` instead of `for`' });
         expect(fixed).toContain('runs ldap from hv1.auth');
         expect(await problems(fixed)).toEqual([]);
     });
@@ -69,7 +52,7 @@ describe('server quick fixes', () => {
     test('replica of a replica: take it from the primary', async () => {
         const text = `${COMPANY}${server('    network 10.0.0.0/24\n    hosts acme\n    vm auth { runs ldap, dns }\n')}`
             + server('    network 10.1.0.0/24\n    placement explicit\n    vm a { runs ldap from hv1.auth }\n    vm b { runs ldap from a }\n', 'hv2', '203.0.113.20');
-        const { fixed } = await applyFix(text, 'source-not-primary', 'Take it from hv1.auth');
+        const { text: fixed } = await applyFix(text, 'source-not-primary', { title: 'Take it from hv1.auth' });
         expect(fixed).toContain('vm b { runs ldap from hv1.auth }');
         expect(await problems(fixed)).toEqual([]);
     });
@@ -77,14 +60,14 @@ describe('server quick fixes', () => {
     test('a role that takes no source: remove `from …`', async () => {
         const text = `${COMPANY}${server('    network 10.0.0.0/24\n    hosts acme\n    vm mx { runs mx }\n')}`
             + server('    network 10.1.0.0/24\n    placement explicit\n    vm web { runs website from hv1.mx  runs proxy }\n', 'hv2', '203.0.113.20');
-        const { fixed } = await applyFix(text, 'role-takes-no-source', 'Remove `from hv1.mx`');
+        const { text: fixed } = await applyFix(text, 'role-takes-no-source', { title: 'Remove `from hv1.mx`' });
         expect(fixed).toContain('vm web { runs website  runs proxy }');
         expect(await problems(fixed)).toEqual([]);
     });
 
     test('missing role under explicit placement: add it to an existing VM', async () => {
         const body = '    placement explicit\n    vm auth { runs ldap, dns }\n    vm mail { runs mail }\n    vm rproxy { runs proxy }\n';
-        const { fixed, titles } = await applyFix(COMPANY + server(body), 'missing-required-role', 'Add role mx to VM mail');
+        const { text: fixed, titles } = await applyFix(COMPANY + server(body), 'missing-required-role', { title: 'Add role mx to VM mail' });
         expect(titles).toEqual(['Add role mx to VM mail', 'Add VM mx running mx']);
         expect(fixed).toContain('vm mail { runs mail, mx }');
         expect(await problems(fixed)).toEqual([]);
@@ -92,14 +75,14 @@ describe('server quick fixes', () => {
 
     test('missing role under explicit placement: add a new conventional VM', async () => {
         const body = '    placement explicit\n    vm auth { runs ldap, dns }\n    vm mail { runs mail }\n    vm rproxy { runs proxy }\n';
-        const { fixed } = await applyFix(COMPANY + server(body), 'missing-required-role', 'Add VM mx running mx');
+        const { text: fixed } = await applyFix(COMPANY + server(body), 'missing-required-role', { title: 'Add VM mx running mx' });
         expect(fixed).toContain('    vm rproxy { runs proxy }\n    vm mx { runs mx }\n}');
         expect(await problems(fixed)).toEqual([]);
     });
 
     test('a core role nobody declared: add it to its conventional VM, which runs nothing yet', async () => {
         const body = '    placement explicit\n    vm auth { runs ldap, dns }\n    vm mx { runs mx, mail }\n    vm rproxy { memory 256 MB }\n';
-        const { fixed, titles } = await applyFix(COMPANY + server(body), 'missing-required-role', 'Add role proxy to VM rproxy');
+        const { text: fixed, titles } = await applyFix(COMPANY + server(body), 'missing-required-role', { title: 'Add role proxy to VM rproxy' });
         expect(titles).toEqual(['Add role proxy to VM rproxy']);
         expect(fixed).toContain('vm rproxy { memory 256 MB runs proxy }');
         expect(await problems(fixed)).toEqual([]);
@@ -107,53 +90,53 @@ describe('server quick fixes', () => {
 
     test('a core role nobody declared: give a VM without a block one', async () => {
         const body = '    placement explicit\n    vm auth { runs ldap, dns }\n    vm mx { runs mx, mail }\n    vm rproxy\n';
-        const { fixed } = await applyFix(COMPANY + server(body), 'missing-required-role', 'Add role proxy to VM rproxy');
+        const { text: fixed } = await applyFix(COMPANY + server(body), 'missing-required-role', { title: 'Add role proxy to VM rproxy' });
         expect(fixed).toContain('vm rproxy { runs proxy }\n');
         expect(await problems(fixed)).toEqual([]);
     });
 
     test('a core role nobody declared and no conventional VM: write one', async () => {
         const body = '    placement explicit\n    vm auth { runs ldap, dns }\n    vm mx { runs mx, mail }\n';
-        const { fixed, titles } = await applyFix(COMPANY + server(body), 'missing-required-role');
+        const { text: fixed, titles } = await applyFix(COMPANY + server(body), 'missing-required-role');
         expect(titles).toEqual(['Add VM rproxy running proxy']);
         expect(fixed).toContain('    vm mx { runs mx, mail }\n    vm rproxy { runs proxy }\n}');
         expect(await problems(fixed)).toEqual([]);
     });
 
     test('memory without a unit: add MB', async () => {
-        const { fixed } = await applyFix(COMPANY + server('    vm auth { memory 512  runs ldap, dns }\n'), 'resource-size-without-unit', 'Write 512 MB');
+        const { text: fixed } = await applyFix(COMPANY + server('    vm auth { memory 512  runs ldap, dns }\n'), 'resource-size-without-unit', { title: 'Write 512 MB' });
         expect(fixed).toContain('memory 512 MB');
         expect(await problems(fixed)).toEqual([]);
     });
 
     test('too little memory for the roles: raise it', async () => {
-        const { fixed } = await applyFix(COMPANY + server('    vm auth { memory 256 MB  runs ldap, dns }\n'), 'vm-memory-below-roles', 'Give it 512 MB');
+        const { text: fixed } = await applyFix(COMPANY + server('    vm auth { memory 256 MB  runs ldap, dns }\n'), 'vm-memory-below-roles', { title: 'Give it 512 MB' });
         expect(fixed).toContain('memory 512 MB');
         expect(await problems(fixed)).toEqual([]);
     });
 
     test('a repeated setting: remove it', async () => {
-        const { fixed } = await applyFix(COMPANY + server('    network 10.0.0.0/24\n    network 10.5.0.0/24\n'), 'duplicate-server-setting', 'Remove this network');
+        const { text: fixed } = await applyFix(COMPANY + server('    network 10.0.0.0/24\n    network 10.5.0.0/24\n'), 'duplicate-server-setting', { title: 'Remove this network' });
         expect(fixed).not.toContain('10.5.0.0');
         expect(await problems(fixed)).toEqual([]);
     });
 
     test('overlapping default networks: give the second server its own', async () => {
         const text = `${COMPANY}${server('    hosts acme\n')}${server('', 'hv2', '203.0.113.20')}`;
-        const { fixed } = await applyFix(text, 'network-overlap', 'Use network 10.1.0.0/24');
+        const { text: fixed } = await applyFix(text, 'network-overlap', { title: 'Use network 10.1.0.0/24' });
         expect(fixed).toContain('server hv2 {\n    network 10.1.0.0/24\n    public');
         expect(await problems(fixed)).toEqual([]);
     });
 
     test('overlapping declared networks: change the second', async () => {
         const text = `${COMPANY}${server('    network 10.0.0.0/16\n    hosts acme\n')}${server('    network 10.0.5.0/24\n', 'hv2', '203.0.113.20')}`;
-        const { fixed } = await applyFix(text, 'network-overlap', 'Use network 10.1.0.0/24');
+        const { text: fixed } = await applyFix(text, 'network-overlap', { title: 'Use network 10.1.0.0/24' });
         expect(await problems(fixed)).toEqual([]);
     });
 
     test('a company no server hosts: host it on a chosen server', async () => {
         const text = `${COMPANY}${server('    network 10.0.0.0/24\n')}${server('    network 10.1.0.0/24\n    hosts\n', 'hv2', '203.0.113.20').replace('    hosts\n', '')}`;
-        const { fixed, titles } = await applyFix(text, 'company-not-hosted', 'Host acme on hv2');
+        const { text: fixed, titles } = await applyFix(text, 'company-not-hosted', { title: 'Host acme on hv2' });
         expect(titles).toEqual(['Host acme on hv1', 'Host acme on hv2']);
         expect(await problems(fixed)).toEqual([]);
     });

@@ -1,10 +1,12 @@
 import type { LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, type Diagnostic } from 'vscode-languageserver';
-import { CompanyDsl, parseSpec } from '../../support/services.js';
+import { CompanyDsl, parseSpec } from './services.js';
 
 export interface FixResult {
     readonly title: string;
+    /** Titles of every fix offered for the diagnostic. */
+    readonly titles: string[];
     readonly text: string;
     /** Diagnostics with the fixed code that remain after the edit. */
     readonly remaining: Diagnostic[];
@@ -12,22 +14,24 @@ export interface FixResult {
 
 /**
  * Validate `text`, ask the code action provider for the fixes of the `index`-th diagnostic with
- * `code`, apply the only fix offered and validate the result again.
+ * `code`, apply the fix titled `title` (or the only fix offered) and validate the result again.
  */
-export async function applyFix(text: string, code: string, index = 0): Promise<FixResult> {
+export async function applyFix(text: string, code: string, choice: { index?: number, title?: string } = {}): Promise<FixResult> {
     const document = await parseSpec(text);
-    const diagnostic = (document.diagnostics ?? []).filter(d => d.code === code)[index];
+    const diagnostic = (document.diagnostics ?? []).filter(d => d.code === code)[choice.index ?? 0];
     if (!diagnostic) {
-        throw new Error(`no ${code} diagnostic #${index}; got ${(document.diagnostics ?? []).map(d => d.code).join(', ')}`);
+        throw new Error(`no ${code} diagnostic #${choice.index ?? 0}; got ${(document.diagnostics ?? []).map(d => d.code).join(', ')}`);
     }
     const actions = await actionsOn(document, diagnostic);
-    if (actions.length !== 1) {
-        throw new Error(`expected one fix for ${code}, got ${actions.length}`);
+    const titles = actions.map(a => a.title);
+    const action = choice.title ? actions.find(a => a.title === choice.title) : actions.length === 1 ? actions[0] : undefined;
+    if (!action) {
+        throw new Error(`no fix ${choice.title ? `"${choice.title}"` : 'alone'} for ${code} among ${JSON.stringify(titles)}`);
     }
-    const edits = actions[0].edit?.changes?.[document.textDocument.uri] ?? [];
+    const edits = action.edit?.changes?.[document.textDocument.uri] ?? [];
     const fixed = TextDocument.applyEdits(TextDocument.create('x.company', 'company', 0, text), edits);
     const after = await parseSpec(fixed);
-    return { title: actions[0].title, text: fixed, remaining: (after.diagnostics ?? []).filter(d => d.code === code) };
+    return { title: action.title, titles, text: fixed, remaining: (after.diagnostics ?? []).filter(d => d.code === code) };
 }
 
 /** The code actions offered for one diagnostic of `text`. */
