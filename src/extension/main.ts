@@ -24,7 +24,8 @@ function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
         debug: { module: serverModule, transport: TransportKind.ipc, options: debugOptions }
     };
     const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ language: 'company' }]
+        // Files and unsaved editors only: a git diff's copy of a spec is not part of the workspace.
+        documentSelector: [{ scheme: 'file', language: 'company' }, { scheme: 'untitled', language: 'company' }]
     };
     return new LanguageClient('companykit', 'CompanyKit', serverOptions, clientOptions);
 }
