@@ -37,9 +37,10 @@ describe('language server over stdio', () => {
 
     test('completes keywords at the start of a company member', async () => {
         const labels = completionLabels(await server.completion(uri, positionOf(broken, 'alias dev')));
-        expect(labels).toEqual(expect.arrayContaining(['user', 'group', 'alias', 'domain']));
-        // Server-level keywords do not belong inside a company.
+        expect(labels).toEqual(expect.arrayContaining(['user', 'group', 'alias']));
+        // Server-level keywords do not belong inside a company, nor a second domain in acme.
         expect(labels).not.toContain('vm');
+        expect(labels).not.toContain('domain');
     });
 
     test('hover on a keyword shows its entry from the keyword table', async () => {

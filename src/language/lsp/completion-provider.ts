@@ -1,26 +1,45 @@
-import { AstUtils, GrammarAST, GrammarUtils, type MaybePromise } from 'langium';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
+import {
+    AstUtils, GrammarAST, GrammarUtils, type AstNode, type AstNodeDescription, type LangiumDocuments, type MaybePromise,
+    type ReferenceInfo, type Stream
+} from 'langium';
+import {
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type LangiumServices, type NextFeature
+} from 'langium/lsp';
 import { CompletionItemKind, type MarkupContent } from 'vscode-languageserver';
-import { isServiceBlock, isServiceSetting, isTimezoneSetting } from '../generated/ast.js';
+import { isCompany, isServiceBlock, isServiceSetting, isTimezoneSetting } from '../generated/ast.js';
 import { SERVICES } from '../catalog/services.js';
 import { findSetting, keywordMarkdown, roleMarkdown, serviceMarkdown, settingMarkdown, valueKindText } from './catalog-markdown.js';
+import { blockAtCursor, lineAlreadyWritten, serviceAlreadyListed, serviceBlockWritten } from './completion-block.js';
+import { templateItem, userTemplate, vmTemplate } from './member-templates.js';
+import { candidateFilter } from './reference-candidates.js';
 
 /**
  * Keyword completion is Langium's, minus the keywords the grammar only accepts as names
- * (every keyword is a valid `Label`), plus catalog documentation. On top of that come the
- * values a generic provider cannot know: per-service setting keys and values, and time zones.
- * Everything per item is looked up in prebuilt tables so a large spec stays fast.
+ * (every keyword is a valid `Label`) and the lines a block already has and may hold once, plus
+ * catalog documentation and templates for a user and a VM. On top of that come the values a
+ * generic provider cannot know: per-service setting keys and values, and time zones. References
+ * offer what validation accepts, each element once. Everything per item is looked up in
+ * prebuilt tables so a large spec stays fast.
  */
 export class CompanyCompletionProvider extends DefaultCompletionProvider {
     /** Contexts for which value items were already offered: completionFor runs once per feature. */
     private readonly valuesOffered = new WeakSet<CompletionContext>();
+    /** The block at the cursor, looked up once per context rather than once per keyword. */
+    private readonly blocks = new WeakMap<CompletionContext, AstNode | undefined>();
+    private readonly documents: LangiumDocuments;
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.documents = services.shared.workspace.LangiumDocuments;
+    }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (!this.valuesOffered.has(context)) {
             this.valuesOffered.add(context);
             this.completeValues(context, acceptor);
         }
-        if (GrammarAST.isKeyword(next.feature) && !this.keywordFitsHere(next.feature, next.property)) {
+        if (GrammarAST.isKeyword(next.feature)
+            && (!this.keywordFitsHere(next.feature, next.property) || !this.lineFitsHere(context, next.feature, next.property))) {
             return;
         }
         return super.completionFor(context, next, acceptor);
@@ -53,6 +72,49 @@ export class CompanyCompletionProvider extends DefaultCompletionProvider {
             documentation: docs.documentation,
             sortText: '1'
         });
+        this.completeTemplate(context, rule, acceptor);
+    }
+
+    /**
+     * Not a second line of a kind the block holds once, nor a second block of one service, nor a
+     * service already listed; never the clear `password`, which exists only to be refused.
+     */
+    private lineFitsHere(context: CompletionContext, keyword: GrammarAST.Keyword, property: string | undefined): boolean {
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name ?? '';
+        if (rule === 'UserClearPassword') {
+            return false;
+        }
+        if (rule === 'ServiceKind') {
+            return !(property === 'service' && serviceBlockWritten(context, this.blockAt(context), keyword.value))
+                && !(property === 'services' && serviceAlreadyListed(context, keyword.value));
+        }
+        return !lineAlreadyWritten(context, this.blockAt(context), rule);
+    }
+
+    private blockAt(context: CompletionContext): AstNode | undefined {
+        if (!this.blocks.has(context)) {
+            this.blocks.set(context, blockAtCursor(context));
+        }
+        return this.blocks.get(context);
+    }
+
+    /** Beside the `user` keyword of a company member and the `vm` keyword of a server member, a template. */
+    private completeTemplate(context: CompletionContext, rule: string | undefined, acceptor: CompletionAcceptor): void {
+        if (rule === 'User') {
+            const block = this.blockAt(context);
+            acceptor(context, templateItem(userTemplate(isCompany(block) ? block : undefined)));
+        } else if (rule === 'Vm') {
+            acceptor(context, templateItem(vmTemplate()));
+        }
+    }
+
+    /** The scope's candidates, narrowed to what validation accepts and written the way to write them. */
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const keep = candidateFilter({
+            refInfo, context, referenceType: this.astReflection.getReferenceType(refInfo),
+            names: this.nameProvider, documents: this.documents
+        });
+        return super.getReferenceCandidates(refInfo, context).filter(keep);
     }
 
     /** Setting keys and values of service blocks, and time zones: not keywords, not references. */
