@@ -1,7 +1,8 @@
 import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
-    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+    type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { CompanyDslGeneratedModule, CompanyDslGeneratedSharedModule } from './generated/module.js';
 import { CompanyScopeComputation } from './references/company-scope-computation.js';
@@ -15,6 +16,7 @@ import { CompanyFormatter } from './lsp/formatter.js';
 import { CompanyRenameProvider } from './lsp/rename-provider.js';
 import { CompanyDocumentSymbolProvider } from './lsp/document-symbol-provider.js';
 import { CompanyCodeActionProvider } from './lsp/code-action-provider.js';
+import { CompanyDocumentBuilder } from './workspace/company-document-builder.js';
 
 /** Services added by CompanyKit on top of Langium's defaults (none yet beyond overrides). */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -42,6 +44,13 @@ export const CompanyDslModule: Module<CompanyDslServices, PartialLangiumServices
     }
 };
 
+/** Our overrides of Langium's shared services: the builder re-validates files that share a name with an edited one. */
+export const CompanyDslSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: (services) => new CompanyDocumentBuilder(services)
+    }
+};
+
 /**
  * Create the shared and language services. `context.fileSystemProvider` decides where
  * documents come from: the node file system in the server and CLI, an empty one in tests.
@@ -52,7 +61,8 @@ export function createCompanyDslServices(context: DefaultSharedModuleContext): {
 } {
     const shared = inject(
         createDefaultSharedModule(context),
-        CompanyDslGeneratedSharedModule
+        CompanyDslGeneratedSharedModule,
+        CompanyDslSharedModule
     );
     const CompanyDsl = inject(
         createDefaultModule({ shared }),

@@ -56,8 +56,11 @@ describe('companykit validate on good specs', () => {
     });
 
     test('several files are validated together and counted in the summary', () => {
-        const result = runCli(['validate', 'examples/acme.company', 'examples/hosting.company']);
+        // Another company: acme.company and hosting.company both declare acme, which is an error across files.
+        const dir = tempSpecs({ 'globex.company': 'company globex "Globex" {\n    domain globex.example\n    user boss "Boss"\n}\n' });
+        const result = runCli(['validate', 'examples/acme.company', relative(repoRoot, join(dir, 'globex.company'))]);
         expect(result.stderr).toMatch(/ in 2 files$/m);
+        expect(errorLines(result)).toEqual([]);
         expect(result.status).toBe(0);
     });
 

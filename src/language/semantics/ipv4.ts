@@ -135,3 +135,11 @@ export function ipv6SyntaxProblem(text: string): string | undefined {
     }
     return undefined;
 }
+
+/** The address of a valid IPv6 text without its /prefix, in one normal form (`2001:DB8:0::1` → `2001:db8::1`), or undefined. */
+export function normalizedIpv6(text: string | undefined): string | undefined {
+    if (typeof text !== 'string' || ipv6SyntaxProblem(text)) {
+        return undefined;
+    }
+    return ipaddr.IPv6.parse(text.split('/')[0]).toString();
+}

@@ -2,6 +2,7 @@ import type { ValidationChecks } from 'langium';
 import type { CompanyDslAstType } from '../generated/ast.js';
 import type { CompanyDslServices } from '../company-dsl-module.js';
 import { checkAliasCycles, checkAliasExternalTargets } from './alias-validator.js';
+import { checkCompaniesAcrossFiles } from './cross-file-validator.js';
 import {
     checkAliasTargetsList, checkGroupIncludesList, checkServiceList, checkUserAliasesList, checkUserGroupsList
 } from './duplicate-entry-validator.js';
@@ -20,11 +21,13 @@ import {
     checkDkimSelector, checkDomain, checkEmailLocalPart, checkLocaleValue, checkMailAliasName, checkMaxMessageSize, checkQuota,
     checkSpamThreshold, checkTimezoneValue, checkUserAliasLocalParts
 } from './value-validator.js';
+import { WorkspaceFacts } from './workspace-facts.js';
 
 /** The company rules (DESIGN.md §2), one concern per file; codes in `company-codes.ts`. */
 export function registerCompanyChecks(services: CompanyDslServices): void {
+    const workspace = new WorkspaceFacts(() => services.shared.workspace.LangiumDocuments);
     const checks: ValidationChecks<CompanyDslAstType> = {
-        Spec: checkCompanyNamesAndDomains,
+        Spec: [checkCompanyNamesAndDomains, checkCompaniesAcrossFiles(workspace)],
         Company: [checkRecipientNames, checkAddresses, checkNameCase, checkCompanySingleLines, checkCompanyHasDomain,
             checkCompanyHasAdmin, checkRoleAddresses, checkCompanyDisplayName],
         User: [checkNameCase, checkUserFullName],

@@ -1,11 +1,11 @@
 import type { ValidationAcceptor } from 'langium';
 import {
-    isGuestNetwork, isPublicAddress, isVmAddress,
+    isGuestNetwork, isPublicAddress, isPublicIpv6, isVmAddress,
     type GuestNetwork, type PublicAddress, type PublicIpv6, type Server, type Spec, type VmAddress
 } from '../generated/ast.js';
 import {
     broadcastAddress, cidrHostBitsFix, cidrSyntaxProblem, formatCidr, formatIpv4, hypervisorAddress, ipv4SyntaxProblem,
-    ipv6SyntaxProblem, networkContains, networksOverlap, nonPublicRange, parseCidr, parseIpv4, withoutLeadingZeros, type Ipv4Network
+    ipv6SyntaxProblem, networkContains, networksOverlap, nonPublicRange, normalizedIpv6, parseCidr, parseIpv4, withoutLeadingZeros, type Ipv4Network
 } from '../semantics/ipv4.js';
 import { DEFAULT_NETWORK, effectiveVms } from '../semantics/placement.js';
 import { declaredVms, firstMember, firstSetting } from '../semantics/server-facts.js';
@@ -101,7 +101,7 @@ export function checkVmAddress(node: VmAddress, accept: ValidationAcceptor): voi
 }
 
 /** The network VM addresses are checked against: the declared one if valid, the default if none, else undefined. */
-function checkedNetwork(server: Server): Ipv4Network | undefined {
+export function checkedNetwork(server: Server): Ipv4Network | undefined {
     const declared = firstMember(server, isGuestNetwork);
     return declared ? parseCidr(declared.cidr) : parseCidr(DEFAULT_NETWORK);
 }
@@ -152,30 +152,38 @@ export function checkNetworksAcrossServers(spec: Spec, accept: ValidationAccepto
         }
         const other = seen.find(s => networksOverlap(s.net, net));
         if (other) {
-            reportOverlap(server, other.server, other.net, spec, accept);
+            const suggestion = freeNetwork(spec.servers.map(checkedNetwork).filter(n => n !== undefined));
+            reportOverlap(server, { name: other.server.name, net: other.net }, suggestion, accept);
         }
         seen.push({ server, net });
     }
     checkPublicAddressesAcrossServers(spec, accept);
 }
 
-function reportOverlap(server: Server, other: Server, otherNet: Ipv4Network, spec: Spec, accept: ValidationAcceptor): void {
-    const suggestion = freeNetwork(spec);
+/** The server a network overlaps: its name, network and, when it is in another file, where (`b.company:4`). */
+export interface OverlappedServer {
+    readonly name: string;
+    readonly net: Ipv4Network;
+    readonly where?: string;
+}
+
+export function reportOverlap(server: Server, other: OverlappedServer, suggestion: string, accept: ValidationAcceptor): void {
     const declared = firstMember(server, isGuestNetwork);
     const extra = { replacement: suggestion, server: server.name };
+    const where = other.where ? ` (${other.where})` : '';
     if (declared) {
-        accept('error', `${declared.cidr} overlaps ${other.name}'s guest network ${formatCidr(otherNet)}: give each server its own network, e.g. network ${suggestion}.`,
+        accept('error', `${declared.cidr} overlaps ${other.name}'s guest network ${formatCidr(other.net)}${where}: `
+            + `give each server its own network, e.g. network ${suggestion}.`,
             coded(ServerCodes.NetworkOverlap, { node: declared, property: 'cidr' }, extra));
     } else {
-        accept('error', `${server.name} uses the default guest network ${DEFAULT_NETWORK}, which overlaps ${other.name}'s ${formatCidr(otherNet)}: `
+        accept('error', `${server.name} uses the default guest network ${DEFAULT_NETWORK}, which overlaps ${other.name}'s ${formatCidr(other.net)}${where}: `
             + `give it its own, e.g. network ${suggestion}.`,
             coded(ServerCodes.NetworkOverlap, { node: server, property: 'name' }, extra));
     }
 }
 
-/** The first 10.N.0.0/24 that overlaps no server's network. */
-function freeNetwork(spec: Spec): string {
-    const taken = spec.servers.map(checkedNetwork).filter(n => n !== undefined);
+/** The first 10.N.0.0/24 that overlaps none of the taken networks. */
+export function freeNetwork(taken: readonly Ipv4Network[]): string {
     for (let n = 0; n < 256; n++) {
         const candidate = parseCidr(`10.${n}.0.0/24`)!;
         if (!taken.some(t => networksOverlap(t, candidate))) {
@@ -185,18 +193,35 @@ function freeNetwork(spec: Spec): string {
     return '10.0.0.0/24';
 }
 
+/** A server's public IPv4 and IPv6 addresses, keyed (`ipv4:…`, `ipv6:…`) so that one address written two ways matches. */
+export function publicAddressKeys(server: Server): Array<{ key: string, node: PublicAddress | PublicIpv6 }> {
+    const result: Array<{ key: string, node: PublicAddress | PublicIpv6 }> = [];
+    const ipv4 = firstMember(server, isPublicAddress);
+    const ipv4Key = parseIpv4(ipv4?.address);
+    if (ipv4 && ipv4Key !== undefined) {
+        result.push({ key: `ipv4:${ipv4Key}`, node: ipv4 });
+    }
+    const ipv6 = firstMember(server, isPublicIpv6);
+    const ipv6Key = normalizedIpv6(ipv6?.address);
+    if (ipv6 && ipv6Key !== undefined) {
+        result.push({ key: `ipv6:${ipv6Key}`, node: ipv6 });
+    }
+    return result;
+}
+
+/** How a public address is named in messages. */
+export const publicAddressKind = (node: PublicAddress | PublicIpv6): string => isPublicIpv6(node) ? 'public IPv6 address' : 'public address';
+
 function checkPublicAddressesAcrossServers(spec: Spec, accept: ValidationAcceptor): void {
-    const seen = new Map<number, Server>();
+    const seen = new Map<string, Server>();
     for (const server of spec.servers) {
-        const node = firstMember(server, isPublicAddress);
-        const address = node && parseIpv4(node.address);
-        if (node && address !== undefined) {
-            const other = seen.get(address);
+        for (const { key, node } of publicAddressKeys(server)) {
+            const other = seen.get(key);
             if (other) {
-                accept('error', `${node.address} is already the public address of ${other.name}: each server needs its own public address.`,
+                accept('error', `${node.address} is already the ${publicAddressKind(node)} of ${other.name}: each server needs its own public address.`,
                     coded(ServerCodes.DuplicatePublicAddress, { node, property: 'address' }));
             } else {
-                seen.set(address, server);
+                seen.set(key, server);
             }
         }
     }

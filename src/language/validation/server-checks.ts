@@ -1,6 +1,7 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { CompanyDslAstType, Server } from '../generated/ast.js';
 import type { CompanyDslServices } from '../company-dsl-module.js';
+import { checkServersAcrossFiles } from './cross-file-validator.js';
 import { checkHosting } from './hosting-validator.js';
 import {
     checkGuestNetwork, checkNetworksAcrossServers, checkPublicAddress, checkPublicIpv6, checkServerAddresses, checkVmAddress
@@ -12,11 +13,13 @@ import { checkBareVideobridges, checkDuplicateRoles, checkRoleSource } from './r
 import {
     checkPublicAddressPresent, checkResourceSettingsOnce, checkServerNames, checkServerSettingsOnce, checkVmNames, checkVmSettingsOnce
 } from './server-structure-validator.js';
+import { WorkspaceFacts } from './workspace-facts.js';
 
 /** Register the server rules: addresses and networks, settings and names, roles, hosting, resources. */
 export function registerServerChecks(services: CompanyDslServices): void {
+    const workspace = new WorkspaceFacts(() => services.shared.workspace.LangiumDocuments);
     const checks: ValidationChecks<CompanyDslAstType> = {
-        Spec: [checkServerNames, checkNetworksAcrossServers, checkHosting],
+        Spec: [checkServerNames, checkNetworksAcrossServers, checkHosting, checkServersAcrossFiles(workspace)],
         Server: checkServer,
         PublicAddress: checkPublicAddress,
         PublicIpv6: checkPublicIpv6,
