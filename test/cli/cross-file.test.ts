@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ensureBundlesBuilt, repoRoot } from '../support/bundles.js';
@@ -12,16 +13,29 @@ beforeAll(async () => {
 const errors = (diagnostics: readonly string[]) => diagnostics.filter(line => line.includes(': error: '));
 
 describe('companykit validate across files', () => {
-    test('two examples that both declare acme: each file names the other, exit 1', () => {
-        const result = runCli(['validate', 'examples/acme.company', 'examples/hosting.company']);
+    test('the examples form one valid workspace: together they have no errors', () => {
+        const result = runCli(['validate', 'examples/acme.company', 'examples/hosting.company', 'examples/two-servers.company']);
+        expect(errors(result.diagnostics)).toEqual([]);
+        expect(result.stderr).toMatch(/^0 errors, 0 warnings in 3 files$/m);
+        expect(result.status).toBe(0);
+    });
+
+    test('a copy of acme in a second file: each file names the other, exit 1', () => {
+        const acme = readFileSync(join(repoRoot, 'examples', 'acme.company'), 'utf8');
+        const company = acme.slice(acme.indexOf('company acme'), acme.indexOf('/** The one physical server'));
+        const dir = tempSpecs({ 'copy.company': `// a copy of ACME\n${company}` });
+        const copy = relative(repoRoot, join(dir, 'copy.company'));
+        const back = relative(dir, join(repoRoot, 'examples', 'acme.company'));
+        const result = runCli(['validate', 'examples/acme.company', copy]);
+        // Lines come sorted by file path, so compare them sorted the same way.
         expect(errors(result.diagnostics)).toEqual([
-            'examples/acme.company:5:9: error: The company \'acme\' is also declared in hosting.company:5; rename one of them. [duplicate-name]',
-            'examples/acme.company:6:12: error: The domain \'acme.example\' already belongs to company \'acme\' in hosting.company:6; '
+            `examples/acme.company:5:9: error: The company 'acme' is also declared in ${relative(join(repoRoot, 'examples'), join(dir, 'copy.company'))}:2; rename one of them. [duplicate-name]`,
+            `examples/acme.company:6:12: error: The domain 'acme.example' already belongs to company 'acme' in ${relative(join(repoRoot, 'examples'), join(dir, 'copy.company'))}:3; `
                 + 'give each company its own domain. [duplicate-domain]',
-            'examples/hosting.company:5:9: error: The company \'acme\' is also declared in acme.company:5; rename one of them. [duplicate-name]',
-            'examples/hosting.company:6:12: error: The domain \'acme.example\' already belongs to company \'acme\' in acme.company:6; '
+            `${copy}:2:9: error: The company 'acme' is also declared in ${back}:5; rename one of them. [duplicate-name]`,
+            `${copy}:3:12: error: The domain 'acme.example' already belongs to company 'acme' in ${back}:6; `
                 + 'give each company its own domain. [duplicate-domain]'
-        ]);
+        ].sort());
         expect(result.stderr).toMatch(/^4 errors, \d+ warnings? in 2 files$/m);
         expect(result.status).toBe(1);
     });

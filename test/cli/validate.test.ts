@@ -56,7 +56,6 @@ describe('companykit validate on good specs', () => {
     });
 
     test('several files are validated together and counted in the summary', () => {
-        // Another company: acme.company and hosting.company both declare acme, which is an error across files.
         const dir = tempSpecs({ 'globex.company': 'company globex "Globex" {\n    domain globex.example\n    user boss "Boss"\n}\n' });
         const result = runCli(['validate', 'examples/acme.company', relative(repoRoot, join(dir, 'globex.company'))]);
         expect(result.stderr).toMatch(/ in 2 files$/m);

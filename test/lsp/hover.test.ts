@@ -125,11 +125,11 @@ describe('hover on declarations and references', () => {
         expect(text).toContain('`website`, `webmail`, `cloud`, `git`, `meet`');
     });
 
-    test('a VM referenced as `hv1.auth` from another server: allocated address, roles, default resources', async () => {
-        const text = await hoverAt(at(twoServers, 'from hv1.auth', 0, 10));
-        expect(text).toContain('**vm** `auth` — on server `hv1`');
+    test('a VM referenced as `north.auth` from another server: allocated address, roles, default resources', async () => {
+        const text = await hoverAt(at(twoServers, 'from north.auth', 0, 12));
+        expect(text).toContain('**vm** `auth` — on server `north`');
         // auth is a conventional VM name without a written address: its fixed slot is network + 10.
-        expect(text).toContain('**Address:** `10.0.0.10` (allocated)');
+        expect(text).toContain('**Address:** `10.30.0.10` (allocated)');
         expect(text).toContain('**Roles:** `ldap`, `dns`');
         expect(text).not.toContain('Also runs');
         // ldap and dns need 256 MB each (roles catalog).

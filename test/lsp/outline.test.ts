@@ -20,7 +20,7 @@ describe('document symbols', () => {
             disposeAfterCheck: true,
             assert: list => {
                 expect(list.map(show)).toEqual([
-                    'Namespace acme (ACME, Inc.)',
+                    'Namespace wayne (Wayne Enterprises)',
                     'Namespace globex (Globex Corporation)',
                     'Namespace initech (Initech LLC)',
                     'Module shared1 (198.51.100.20)'

@@ -13,7 +13,7 @@ import {
 } from './name-validator.js';
 import { checkClearPassword, checkPasswordHash } from './password-validator.js';
 import { checkServiceBlockEnabled, checkServiceSettings } from './service-validator.js';
-import { checkCompanyHasDomain, checkCompanySingleLines, checkMailSettingsOnce } from './settings-validator.js';
+import { checkCompanyHasDomain, checkCompanySingleLines, checkMailSettingsOnce, checkUserSingleLines } from './settings-validator.js';
 import {
     checkCompanyDisplayName, checkGroupDisplayName, checkServiceSettingText, checkUserFullName
 } from './unsafe-string-validator.js';
@@ -30,7 +30,7 @@ export function registerCompanyChecks(services: CompanyDslServices): void {
         Spec: [checkCompanyNamesAndDomains, checkCompaniesAcrossFiles(workspace)],
         Company: [checkRecipientNames, checkAddresses, checkNameCase, checkCompanySingleLines, checkCompanyHasDomain,
             checkCompanyHasAdmin, checkRoleAddresses, checkCompanyDisplayName],
-        User: [checkNameCase, checkUserFullName],
+        User: [checkNameCase, checkUserFullName, checkUserSingleLines],
         Group: [checkNameCase, checkGroupDisplayName, checkGroupIncludesList, checkGroupCycles, checkIncludesCompany,
             checkGroupHasMembers],
         MailAlias: [checkNameCase, checkMailAliasName, checkAliasTargetsList, checkAliasExternalTargets, checkAliasCycles],

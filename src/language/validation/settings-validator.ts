@@ -1,7 +1,8 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import {
     isDomainSetting, isLocaleSetting, isMailSettings, isServiceBlock, isServiceList, isTimezoneSetting,
-    type Company, type MailSettings, type ServiceBlock
+    isUserAdmin, isUserEmail, isUserPasswordHash, isUserQuota,
+    type Company, type MailSettings, type ServiceBlock, type User
 } from '../generated/ast.js';
 import { CompanyCodes } from './company-codes.js';
 import { coded, lineOf } from './report.js';
@@ -33,6 +34,24 @@ export function checkCompanySingleLines(company: Company, accept: ValidationAcce
                 coded(CompanyCodes.DuplicateSetting, { node: block, property: 'service' }));
         } else {
             blocks.set(block.service, block);
+        }
+    }
+}
+
+/** User lines that hold one value; only the first would be read, so a repeat is a mistake. */
+const SINGLE_USER_LINES: ReadonlyArray<{ keyword: string, is: (n: AstNode) => boolean }> = [
+    { keyword: 'email', is: isUserEmail },
+    { keyword: 'admin', is: isUserAdmin },
+    { keyword: 'quota', is: isUserQuota },
+    { keyword: 'password-hash', is: isUserPasswordHash }
+];
+
+export function checkUserSingleLines(user: User, accept: ValidationAcceptor): void {
+    for (const line of SINGLE_USER_LINES) {
+        const [first, ...repeats] = user.properties.filter(line.is);
+        for (const node of repeats) {
+            accept('error', `\`${line.keyword}\` is already given for ${user.name} on line ${lineOf(first)}; keep one of the two.`,
+                coded(CompanyCodes.DuplicateSetting, { node, keyword: line.keyword }));
         }
     }
 }
