@@ -39,9 +39,12 @@ if (!existsSync(serverPath)) {
 const spec = buildSyntheticSpecOfLines(settings.lines);
 const profileDir = values['cpu-prof'];
 const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+// Cold start: spawning the bundled server until it answers `initialize`, as an editor waits for it.
+const startedAt = performance.now();
 const server = await startLanguageServer({ node: process.execPath, serverPath, timeoutMs: 60_000, nodeArgs });
+const coldStartMs = performance.now() - startedAt;
 try {
-    const results = await measure(server);
+    const results = { coldStartMs: round(coldStartMs), ...await measure(server) };
     report(results);
     process.exitCode = results.budgetsMet ? 0 : 1;
 } finally {
@@ -166,6 +169,7 @@ function round(ms) {
 function report(results) {
     const row = (name, s, budget) => `${name.padEnd(14)} ${String(s.n).padStart(4)} ${fmt(s.medianMs)} ${fmt(s.p95Ms)} ${fmt(s.maxMs)}  ${budget}`;
     const fmt = (ms) => `${ms.toFixed(1).padStart(9)}`;
+    console.log(`server cold start (spawn to initialize answered): ${results.coldStartMs} ms`);
     console.log(`spec: ${results.lines} lines, ${results.characters} characters, ${results.initialDiagnostics} diagnostics; open ${results.openMs} ms`);
     console.log(`${'measure'.padEnd(14)} ${'n'.padStart(4)} ${'median ms'.padStart(9)} ${'p95 ms'.padStart(9)} ${'max ms'.padStart(9)}  budget`);
     console.log(row('re-validation', results.revalidation, `median <= ${budgets.revalidationMedianMs} ms`));
