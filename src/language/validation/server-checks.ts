@@ -6,6 +6,7 @@ import { checkHosting } from './hosting-validator.js';
 import {
     checkGuestNetwork, checkNetworksAcrossServers, checkPublicAddress, checkPublicIpv6, checkServerAddresses, checkVmAddress
 } from './network-validator.js';
+import { checkMirror } from './mirror-validator.js';
 import { checkRequiredRoles } from './requirement-validator.js';
 import { checkCpus, checkOsVersion, checkResourceSize, checkServerResources, checkVmMemory } from './resource-validator.js';
 import { checkPublicPorts } from './public-port-validator.js';
@@ -32,7 +33,8 @@ export function registerServerChecks(services: CompanyDslServices): void {
         MemorySetting: checkResourceSize,
         DiskSetting: checkResourceSize,
         CpusSetting: checkCpus,
-        OsSetting: checkOsVersion
+        OsSetting: checkOsVersion,
+        MirrorSetting: checkMirror
     };
     services.validation.ValidationRegistry.register(checks);
 }

@@ -30,7 +30,8 @@ export const ServerCodes = {
     VmMemoryBelowRoles: 'vm-memory-below-roles',
     ServerResourcesExceeded: 'server-resources-exceeded',
     VmCpusExceedServer: 'vm-cpus-exceed-server',
-    OsVersionUnsupported: 'os-version-unsupported'
+    OsVersionUnsupported: 'os-version-unsupported',
+    InvalidMirror: 'invalid-mirror'
 } as const;
 
 export type ServerCode = typeof ServerCodes[keyof typeof ServerCodes];
@@ -68,5 +69,6 @@ export const SERVER_CODE_DESCRIPTIONS: Readonly<Record<ServerCode, string>> = {
     'vm-memory-below-roles': 'Warning: a VM has less memory than its roles need together.',
     'server-resources-exceeded': 'Warning: the server\'s memory or disk is smaller than its VMs need together.',
     'vm-cpus-exceed-server': 'Warning: a VM has more virtual CPUs than the server has CPUs.',
-    'os-version-unsupported': 'A NetBSD release older than 9.0, which has no NVMM.'
+    'os-version-unsupported': 'A NetBSD release older than 9.0, which has no NVMM.',
+    'invalid-mirror': 'A package mirror that is not an http, https, ftp or file URL, or holds characters that would break pkgin\'s repositories.conf.'
 };
