@@ -19,7 +19,9 @@ export const ExitCode = {
     /** The spec has at least one error. */
     specErrors: 1,
     /** Bad usage or unreadable input: nothing was validated. */
-    badInput: 2
+    badInput: 2,
+    /** A fault of CompanyKit itself (sysexits' EX_SOFTWARE), so it is never blamed on the input. */
+    internalError: 70
 } as const;
 
 export const programName = 'companykit';

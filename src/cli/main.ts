@@ -28,8 +28,8 @@ function exitCodeForFailure(error: unknown): number {
         return ExitCode.badInput;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(cliMessage(`internal error: ${message}`) + '\n');
-    return ExitCode.badInput;
+    process.stderr.write(cliMessage(`internal error: ${message} (please report it with the spec that caused it)`) + '\n');
+    return ExitCode.internalError;
 }
 
 async function main(argv: readonly string[]): Promise<number> {
