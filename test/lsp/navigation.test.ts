@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompanyDsl } from '../support/services.js';
 import { CURSOR } from './lsp-helpers.js';
+import { applyWorkspaceEdit, loadWorkspace, workspaceErrors } from '../support/workspace.js';
 
 const definition = expectGoToDefinition(CompanyDsl);
 const references = expectFindReferences(CompanyDsl);
@@ -112,5 +113,40 @@ describe('rename', () => {
     test('an alias with a dotted name is renamed whole', async () => {
         const renamed = await renameAt('company acme { user bob  alias first.l<|>ast -> bob  alias all -> first.last }', 'team.lead');
         expect(renamed).toBe('company acme { user bob  alias team.lead -> bob  alias all -> team.lead }');
+    });
+});
+
+/** Rename at the cursor in `files[at]` with all files loaded as one workspace; the new text of every file. */
+async function renameInWorkspace(files: Record<string, string>, at: string, newName: string): Promise<Record<string, string>> {
+    const offset = files[at].indexOf(CURSOR);
+    const workspace = await loadWorkspace({ ...files, [at]: files[at].replace(CURSOR, '') });
+    const params = textDocumentPositionParams(workspace[at], offset);
+    const edit = await CompanyDsl.lsp.RenameProvider!.rename(workspace[at], { ...params, newName });
+    return applyWorkspaceEdit(workspace, edit);
+}
+
+describe('rename a block whose members are referenced as `block.member`', () => {
+    const ACME = 'company ac<|>me {\n    domain acme.example\n    user bob { aliases postmaster, abuse  admin  groups staff }\n'
+        + '    group staff\n    alias acme.x -> bob\n    alias all -> bob, staff, acme.x\n}\n';
+    const GLOBEX = 'company globex {\n    domain globex.example\n    user ann { aliases postmaster, abuse  admin }\n'
+        + '    alias team -> acme.staff, acme.bob\n}\nserver hv1 {\n    public 203.0.113.10 on wm0\n    hosts acme, globex\n}\n';
+
+    test('a company: its declaration, `hosts`, and the qualifier of references to its members in another file', async () => {
+        const renamed = await renameInWorkspace({ 'a.company': ACME, 'b.company': GLOBEX }, 'a.company', 'acmeco');
+        expect(renamed['b.company']).toBe(GLOBEX
+            .replace('team -> acme.staff, acme.bob', 'team -> acmeco.staff, acmeco.bob').replace('hosts acme,', 'hosts acmeco,'));
+        // Bare names resolve inside the company, and `acme.x` is an alias's own dotted name: neither names the company.
+        expect(renamed['a.company']).toBe(ACME.replace('ac<|>me {', 'acmeco {'));
+        expect(await workspaceErrors(renamed)).toEqual([]);
+    });
+
+    test('a server: the qualifier of `from hv1.auth` in another file follows', async () => {
+        const files = {
+            'a.company': 'server h<|>v1 {\n    vm auth { runs ldap, dns }\n    vm r { runs dns from auth }\n}\n',
+            'b.company': 'server hv2 {\n    vm auth2 { runs ldap from hv1.auth, dns from hv1.auth }\n}\n'
+        };
+        const renamed = await renameInWorkspace(files, 'a.company', 'hvx');
+        expect(renamed['a.company']).toBe('server hvx {\n    vm auth { runs ldap, dns }\n    vm r { runs dns from auth }\n}\n');
+        expect(renamed['b.company']).toBe('server hv2 {\n    vm auth2 { runs ldap from hvx.auth, dns from hvx.auth }\n}\n');
     });
 });

@@ -1,5 +1,5 @@
 import type { LangiumDocument, MaybePromise } from 'langium';
-import type { CodeActionProvider } from 'langium/lsp';
+import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
 import type { CodeAction, CodeActionParams, Command } from 'vscode-languageserver';
 import { companyQuickFixes } from './quick-fixes/company-fixes.js';
 import { serverQuickFixes } from './quick-fixes/server-fixes.js';
@@ -13,15 +13,25 @@ const QUICK_FIXES: Readonly<Record<string, QuickFix>> = { ...companyQuickFixes, 
  * rules set `code`; Langium's own diagnostics (linking, parsing) carry theirs in `data.code`.
  */
 export class CompanyCodeActionProvider implements CodeActionProvider {
+    constructor(private readonly services: LangiumServices) {}
+
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
             const code = diagnostic.code ?? (diagnostic.data as { code?: unknown } | undefined)?.code;
             const fix = typeof code === 'string' ? QUICK_FIXES[code] : undefined;
             if (fix) {
-                actions.push(...fix(diagnostic, document));
+                actions.push(...preferIfAlone(fix(diagnostic, document, this.services)));
             }
         }
         return actions;
     }
+}
+
+/**
+ * A fix is the editor's preferred one (applied by "auto fix") only when it is the only one for
+ * its diagnostic; alternatives, such as which server should host a company, are the user's call.
+ */
+function preferIfAlone(fixes: CodeAction[]): CodeAction[] {
+    return fixes.length === 1 ? [{ ...fixes[0], isPreferred: true }] : fixes;
 }

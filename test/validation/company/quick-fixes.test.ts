@@ -3,6 +3,7 @@ import { testCodeAction } from 'langium/test';
 import { CompanyCodes } from '../../../src/language/validation/company-codes.js';
 import { CompanyDsl, parseSpec } from '../../support/services.js';
 import { applyFix, diagnosticsWith, fixesFor } from '../../support/apply-fix.js';
+import { applyWorkspaceEdit, loadWorkspace, workspaceErrors } from '../../support/workspace.js';
 
 /** A company that is otherwise clean, with `body` inside. */
 const company = (body: string, name = 'acme') =>
@@ -60,6 +61,24 @@ describe('rename to lower case', () => {
         const fix = await applyFix(company('    alias "Info" -> root\n    alias sales -> Info\n'), CompanyCodes.NameCase);
         expect(fix.text).toContain('alias "info" -> root\n    alias sales -> info\n');
         expect(fix.remaining).toEqual([]);
+    });
+
+    test('renames a company in every file: `hosts` and the qualifier of references into it', async () => {
+        const files = {
+            'a.company': company('', 'Acme').replace('domain Acme.example', 'domain acme.example'),
+            'b.company': company('    alias fw -> Acme.root\n', 'globex') + 'server hv1 {\n    public 203.0.113.10 on wm0\n    hosts Acme, globex\n}\n'
+        };
+        const workspace = await loadWorkspace(files);
+        const a = workspace['a.company'];
+        const diagnostic = (a.diagnostics ?? []).find(d => d.code === CompanyCodes.NameCase)!;
+        const actions = await CompanyDsl.lsp.CodeActionProvider!.getCodeActions(a, {
+            textDocument: { uri: a.textDocument.uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+        }) ?? [];
+        expect(actions.map(action => action.title)).toEqual(["Rename to 'acme'"]);
+        const fixed = applyWorkspaceEdit(workspace, 'edit' in actions[0] ? actions[0].edit : undefined);
+        expect(fixed['a.company']).toBe(files['a.company'].replace('company Acme', 'company acme'));
+        expect(fixed['b.company']).toBe(files['b.company'].replace('Acme.root', 'acme.root').replace('hosts Acme', 'hosts acme'));
+        expect(await workspaceErrors(fixed)).toEqual([]);
     });
 
     test('lower-cases an e-mail local part in place', async () => {
@@ -166,5 +185,28 @@ describe('enable a configured service', () => {
         const fix = await applyFix(company('    meet { lobby on }\n'), CompanyCodes.ServiceNotEnabled);
         expect(fix.text).toContain('    services meet\n    meet { lobby on }\n');
         expect(fix.remaining).toEqual([]);
+    });
+});
+
+describe('remove a repeated setting', () => {
+    test('a second `domain` line goes', async () => {
+        const fix = await applyFix(company('    domain acme.example\n'), CompanyCodes.DuplicateSetting);
+        expect(fix.title).toBe('Remove this domain');
+        expect(fix.text).toBe(company(''));
+        expect(fix.remaining).toEqual([]);
+    });
+
+    test('a user\'s second `admin` goes, and the blanks before it', async () => {
+        const fix = await applyFix(company('    user bob { admin  quota 1 GB  admin }\n'), CompanyCodes.DuplicateSetting);
+        expect(fix.title).toBe('Remove this admin');
+        expect(fix.text).toContain('    user bob { admin  quota 1 GB }\n');
+        expect(fix.remaining).toEqual([]);
+    });
+
+    test('a repeated service block holds settings of its own: no fix, they are to be merged', async () => {
+        const text = company('    services git\n    git { registration open }\n    git { ssh-port 2222 }\n');
+        const [diagnostic] = await diagnosticsWith(text, CompanyCodes.DuplicateSetting);
+        expect(diagnostic).toBeDefined();
+        expect(await fixesFor(text, diagnostic)).toEqual([]);
     });
 });

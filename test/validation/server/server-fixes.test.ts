@@ -2,7 +2,7 @@ import { clearDocuments } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver';
 import { parseSpec, services } from '../../support/services.js';
-import { applyFix } from '../../support/apply-fix.js';
+import { applyFix, diagnosticsWith, fixesFor } from '../../support/apply-fix.js';
 
 /** Errors and warnings left after a fix. */
 async function problems(text: string): Promise<Diagnostic[]> {
@@ -84,7 +84,7 @@ describe('server quick fixes', () => {
         const body = '    placement explicit\n    vm auth { runs ldap, dns }\n    vm mx { runs mx, mail }\n    vm rproxy { memory 256 MB }\n';
         const { text: fixed, titles } = await applyFix(COMPANY + server(body), 'missing-required-role', { title: 'Add role proxy to VM rproxy' });
         expect(titles).toEqual(['Add role proxy to VM rproxy']);
-        expect(fixed).toContain('vm rproxy { memory 256 MB runs proxy }');
+        expect(fixed).toContain('vm rproxy { memory 256 MB  runs proxy }');
         expect(await problems(fixed)).toEqual([]);
     });
 
@@ -139,5 +139,46 @@ describe('server quick fixes', () => {
         const { text: fixed, titles } = await applyFix(text, 'company-not-hosted', { title: 'Host acme on hv2' });
         expect(titles).toEqual(['Host acme on hv1', 'Host acme on hv2']);
         expect(await problems(fixed)).toEqual([]);
+    });
+});
+
+describe('a server cut short before its `{`', () => {
+    /** `server hv2` at the end of the file: a syntax error, but the server is known and offered as a host. */
+    const text = `${COMPANY}${server('    network 10.0.0.0/24\n')}server hv2`;
+
+    test('hosting a company on it writes the block it lacks, not a line at the top of the file', async () => {
+        const { text: fixed } = await applyFix(text, 'company-not-hosted', { title: 'Host acme on hv2' });
+        expect(fixed).toBe(`${text} {\n    hosts acme\n}`);
+        expect((await parseSpec(fixed)).parseResult.parserErrors).toEqual([]);
+    });
+
+    test('giving it a network of its own does the same', async () => {
+        const { text: fixed } = await applyFix(text, 'network-overlap', { title: 'Use network 10.1.0.0/24' });
+        expect(fixed).toBe(`${text} {\n    network 10.1.0.0/24\n}`);
+    });
+});
+
+describe('blocks written on one line', () => {
+    test('a host line goes first inside the server\'s own braces, not inside its VM\'s', async () => {
+        const text = `${COMPANY}server hv1 { public 203.0.113.10 on wm0  vm www { runs website } }\n`
+            + server('    network 10.1.0.0/24\n', 'hv2', '203.0.113.20');
+        const { text: fixed } = await applyFix(text, 'company-not-hosted', { title: 'Host acme on hv1' });
+        expect(fixed).toContain('server hv1 { hosts acme  public 203.0.113.10 on wm0  vm www { runs website } }\n');
+    });
+});
+
+describe('preferred fixes', () => {
+    test('a diagnostic with one fix marks it preferred', async () => {
+        const text = COMPANY + server('    vm auth { runs ldap, dns, ldap }\n');
+        const [diagnostic] = await diagnosticsWith(text, 'duplicate-role');
+        expect((await fixesFor(text, diagnostic)).map(f => f.isPreferred)).toEqual([true]);
+    });
+
+    test('alternatives, one per server that could host the company, are none of them preferred', async () => {
+        const text = `${COMPANY}${server('    network 10.0.0.0/24\n')}${server('    network 10.1.0.0/24\n', 'hv2', '203.0.113.20')}`;
+        const [diagnostic] = await diagnosticsWith(text, 'company-not-hosted');
+        const fixes = await fixesFor(text, diagnostic);
+        expect(fixes.map(f => f.title)).toEqual(['Host acme on hv1', 'Host acme on hv2']);
+        expect(fixes.map(f => f.isPreferred ?? false)).toEqual([false, false]);
     });
 });

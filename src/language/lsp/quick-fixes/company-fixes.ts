@@ -1,6 +1,8 @@
-import { isServiceBlock, isCompany, isServiceList, isUserAliases, isUserClearPassword } from '../../generated/ast.js';
+import { isCompany, isMailSettings, isServiceBlock, isServiceList, isUserAliases, isUserClearPassword } from '../../generated/ast.js';
 import { CompanyCodes } from '../../validation/company-codes.js';
-import { dataString, indentationAt, insertAt, nodeAt, quickFix, removeListEntry, removeNode } from './edit-helpers.js';
+import {
+    addUnit, dataString, indentationAt, insertAt, nodeAt, nodeStartingAt, quickFix, removeListEntry, removeNode, removeSetting, replaceWith
+} from './edit-helpers.js';
 import { lowerCaseFix } from './lower-case-fix.js';
 import type { QuickFix } from './quick-fix.js';
 import { addRoleAliasFix } from './role-alias-fix.js';
@@ -23,24 +25,21 @@ const removeClearPassword: QuickFix = (diagnostic, document) => {
     return node ? [quickFix('Remove the clear password', document, diagnostic, [removeNode(document, node)])] : [];
 };
 
-const addUnit: QuickFix = (diagnostic, document) => {
-    const unit = dataString(diagnostic, 'unit');
-    const value = document.textDocument.getText(diagnostic.range);
-    return unit
-        ? [quickFix(`Write ${value} ${unit}`, document, diagnostic, [{ range: { start: diagnostic.range.end, end: diagnostic.range.end }, newText: ` ${unit}` }])]
-        : [];
-};
-
 /** A zone name is written bare when every segment is a name token, else quoted (`"Etc/GMT+1"`). */
 const BARE_ZONE = /^[_a-zA-Z](?:[\w-]*\w)?(?:\/[_a-zA-Z](?:[\w-]*\w)?)*$/;
 
-const fixTimezone: QuickFix = (diagnostic, document) => {
-    const zone = dataString(diagnostic, 'suggestion');
-    if (!zone) {
-        return [];
-    }
-    const newText = BARE_ZONE.test(zone) ? zone : `"${zone}"`;
-    return [quickFix(`Change to ${zone}`, document, diagnostic, [{ range: diagnostic.range, newText }])];
+/** `timezone Europe/Berln` → `Europe/Berlin`: the rule's `data.suggestion`, quoted when it must be. */
+const fixTimezone = replaceWith(zone => `Change to ${zone}`, diagnostic => dataString(diagnostic, 'suggestion'),
+    zone => BARE_ZONE.test(zone) ? zone : `"${zone}"`);
+
+/**
+ * A repeated one-value line (`domain`, `timezone`, a user's `admin`, a service setting) is
+ * removed. A repeated `services` line, `mail { … }` or service block holds values of its own
+ * that the message asks to merge, so removing it would lose them: it gets no fix.
+ */
+const removeRepeatedSetting: QuickFix = (diagnostic, document, services) => {
+    const node = nodeStartingAt(document, diagnostic);
+    return node && (isServiceList(node) || isMailSettings(node) || isServiceBlock(node)) ? [] : removeSetting(diagnostic, document, services);
 };
 
 /** Append the service to the company's `services` line, or write one above the block. */
@@ -68,5 +67,6 @@ export const companyQuickFixes: Readonly<Record<string, QuickFix>> = {
     [CompanyCodes.ClearPassword]: removeClearPassword,
     [CompanyCodes.SizeMissingUnit]: addUnit,
     [CompanyCodes.UnknownTimezone]: fixTimezone,
-    [CompanyCodes.ServiceNotEnabled]: enableService
+    [CompanyCodes.ServiceNotEnabled]: enableService,
+    [CompanyCodes.DuplicateSetting]: removeRepeatedSetting
 };

@@ -1,7 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import type { TextEdit } from 'vscode-languageserver';
 import { isServiceBlock, isServiceList, isServiceSetting, type ServiceBlock, type ServiceList } from '../../generated/ast.js';
-import { dataString, indentationAt, insertAt, nodeAt, quickFix } from './edit-helpers.js';
+import { dataString, indentationAt, insertAt, insertMember, newBlock, nodeAt, quickFix } from './edit-helpers.js';
 import type { QuickFix } from './quick-fix.js';
 
 /**
@@ -29,18 +29,7 @@ export const moveSshPort: QuickFix = (diagnostic, document) => {
 
 /** `git { registration closed }` → `git { registration closed  ssh-port N }`; a multi-line block gets a line of its own. */
 function addToBlock(document: LangiumDocument, block: ServiceBlock, setting: string): TextEdit {
-    const cst = block.$cstNode!;
-    const text = document.textDocument.getText();
-    const body = text.slice(cst.offset, cst.end);
-    const last = block.settings.at(-1)?.$cstNode;
-    if (body.includes('\n') && last) {
-        return insertAt(document, last.end, `\n${indentationAt(document, last.offset)}${setting}`);
-    }
-    let close = cst.offset + body.lastIndexOf('}');
-    while (text[close - 1] === ' ' || text[close - 1] === '\t') {
-        close--;
-    }
-    return insertAt(document, close, `${block.settings.length > 0 ? '  ' : ' '}${setting}`);
+    return insertMember(document, block, setting, 'last') ?? newBlock(document, block, setting, 'inline');
 }
 
 function lineBelow(document: LangiumDocument, list: ServiceList, line: string): TextEdit {

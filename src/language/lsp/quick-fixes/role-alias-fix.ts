@@ -1,8 +1,8 @@
-import { GrammarUtils, type LangiumDocument } from 'langium';
+import type { LangiumDocument } from 'langium';
 import type { TextEdit } from 'vscode-languageserver';
 import { isCompany, type User } from '../../generated/ast.js';
 import { aliasListsOf, isAdmin, usersOf } from '../../semantics/company-facts.js';
-import { indentationAt, insertAt, nodeAt, quickFix } from './edit-helpers.js';
+import { insertAt, insertMember, newBlock, nodeAt, quickFix } from './edit-helpers.js';
 import type { QuickFix } from './quick-fix.js';
 
 /**
@@ -19,27 +19,13 @@ export function addRoleAliasFix(alias: string): QuickFix {
     };
 }
 
+/** Extend the user's `aliases` line, or add one to its block, or give the user a block. */
 function aliasEdit(document: LangiumDocument, user: User, alias: string): TextEdit | undefined {
-    const cst = user.$cstNode;
-    if (!cst) {
+    if (!user.$cstNode) {
         return undefined;
     }
     const list = aliasListsOf(user)[0]?.$cstNode;
-    if (list) {
-        return insertAt(document, list.end, `, ${alias}`);
-    }
-    const open = GrammarUtils.findNodeForKeyword(cst, '{');
-    if (!open) {
-        return insertAt(document, cst.end, ` { aliases ${alias} }`);
-    }
-    const last = user.properties.at(-1)?.$cstNode;
-    if (!last) {
-        const text = document.textDocument.getText();
-        return insertAt(document, open.end, text[open.end] === '}' ? ` aliases ${alias} ` : ` aliases ${alias}`);
-    }
-    const close = GrammarUtils.findNodeForKeyword(cst, '}');
-    const sameLine = !close || close.range.start.line === last.range.end.line;
-    return insertAt(document, last.end, sameLine
-        ? `  aliases ${alias}`
-        : `\n${indentationAt(document, last.offset)}aliases ${alias}`);
+    return list
+        ? insertAt(document, list.end, `, ${alias}`)
+        : insertMember(document, user, `aliases ${alias}`, 'last') ?? newBlock(document, user, `aliases ${alias}`, 'inline');
 }
