@@ -40,7 +40,7 @@ export const CompanyDslModule: Module<CompanyDslServices, PartialLangiumServices
         Formatter: () => new CompanyFormatter(),
         RenameProvider: (services) => new CompanyRenameProvider(services),
         DocumentSymbolProvider: (services) => new CompanyDocumentSymbolProvider(services),
-        CodeActionProvider: () => new CompanyCodeActionProvider()
+        CodeActionProvider: (services) => new CompanyCodeActionProvider(services)
     }
 };
 

@@ -56,7 +56,11 @@ describe('companykit validate on good specs', () => {
     });
 
     test('several files are validated together and counted in the summary', () => {
-        const dir = tempSpecs({ 'globex.company': 'company globex "Globex" {\n    domain globex.example\n    user boss "Boss"\n}\n' });
+        // The workspace has two servers, so each names the company it hosts.
+        const dir = tempSpecs({
+            'globex.company': 'company globex "Globex" {\n    domain globex.example\n    user boss "Boss"\n}\n'
+                + 'server hv2 {\n    public 203.0.113.20 on wm0\n    network 10.1.0.0/24\n    hosts globex\n}\n'
+        });
         const result = runCli(['validate', 'examples/acme.company', relative(repoRoot, join(dir, 'globex.company'))]);
         expect(result.stderr).toMatch(/ in 2 files$/m);
         expect(errorLines(result)).toEqual([]);
@@ -68,7 +72,8 @@ describe('companykit validate on good specs', () => {
         const serverStart = acme.indexOf('/** The one physical server');
         const dir = tempSpecs({
             'company.company': acme.slice(0, serverStart),
-            'server.company': acme.slice(serverStart).replace('server hv1 {', 'server hv1 {\n    hosts acme')
+            // The server already says `hosts acme`: alone, that reference has nothing to resolve to.
+            'server.company': acme.slice(serverStart)
         });
         const serverFile = relative(repoRoot, join(dir, 'server.company'));
         const companyFile = relative(repoRoot, join(dir, 'company.company'));

@@ -10,13 +10,14 @@ export type Problems = string[];
  * Parse, link and validate `text` in process, then ask for completion at the end and at a
  * middle position, for hover in the middle and on the last character, and for the outline, as
  * an editor does while one types. Nothing may throw, every diagnostic range must lie inside
- * the document, and no check may have crashed (Langium turns an exception in a check into an
- * "An error occurred ..." diagnostic).
+ * the document, no check may have crashed (Langium turns an exception in a check into an
+ * "An error occurred ..." diagnostic), and no message may speak of a name that is not typed yet
+ * as `undefined` (the parser reports the missing name; the checks skip what lacks one).
  */
 export async function problemsWith(text: string): Promise<Problems> {
     const document = await parseSpec(text);
     try {
-        const problems = [...rangeProblems(document), ...crashedChecks(document), ...await editorProblems(document)];
+        const problems = [...rangeProblems(document), ...crashedChecks(document), ...undefinedInMessages(document), ...await editorProblems(document)];
         return [...new Set(problems)];
     } finally {
         await clearDocuments(services.shared, [document]);
@@ -43,6 +44,13 @@ function crashedChecks(document: LangiumDocument): Problems {
         .map((d) => typeof d.message === 'string' ? d.message : d.message.value)
         .filter((message) => message.startsWith('An error occurred'))
         .map((message) => `a check crashed: ${message}`);
+}
+
+function undefinedInMessages(document: LangiumDocument): Problems {
+    return (document.diagnostics ?? [])
+        .map((d) => typeof d.message === 'string' ? d.message : d.message.value)
+        .filter((message) => /\bundefined\b/.test(message))
+        .map((message) => `a message speaks of undefined: ${message}`);
 }
 
 async function editorProblems(document: LangiumDocument): Promise<Problems> {

@@ -79,8 +79,10 @@ describe('duplicates across documents', () => {
             'a.company': ACME + server('hv1', '203.0.113.10', '10.0.0.0/24'),
             'b.company': '// the same again\n' + ACME + server('hv1', '203.0.113.10', '10.0.0.0/16')
         });
+        // Two servers in the workspace and no `hosts` line: neither hosts acme.
         expect(errors('a.company')).toEqual([
             "1:9 duplicate-name The company 'acme' is also declared in b.company:2; rename one of them.",
+            '1:9 company-not-hosted No server hosts acme: add `hosts acme` to one of hv1.',
             "2:12 duplicate-domain The domain 'acme.example' already belongs to company 'acme' in b.company:3; give each company its own domain.",
             '5:8 duplicate-server A server named hv1 is also declared in b.company:6: rename one of them.',
             '6:12 duplicate-public-address 203.0.113.10 is already the public address of hv1 (b.company:7): each server needs its own public address.',
@@ -89,6 +91,7 @@ describe('duplicates across documents', () => {
         ]);
         expect(errors('b.company')).toEqual([
             "2:9 duplicate-name The company 'acme' is also declared in a.company:1; rename one of them.",
+            '2:9 company-not-hosted No server hosts acme: add `hosts acme` to one of hv1.',
             "3:12 duplicate-domain The domain 'acme.example' already belongs to company 'acme' in a.company:2; give each company its own domain.",
             '6:8 duplicate-server A server named hv1 is also declared in a.company:5: rename one of them.',
             '7:12 duplicate-public-address 203.0.113.10 is already the public address of hv1 (a.company:6): each server needs its own public address.',
@@ -188,5 +191,53 @@ describe('keeping diagnostics fresh when another document changes', () => {
         await edit({ 'a.company': ACME, 'c.company': GLOBEX });
         const validated = await validatedDuring(() => edit({ 'c.company': GLOBEX.replace('"Globex"', '"Globex Corp"') }));
         expect(validated).toEqual(['c.company']);
+    });
+});
+
+describe('hosting is decided for the whole workspace', () => {
+    const ACME_GIT = ACME.replace('    domain acme.example\n', '    domain acme.example\n    services git\n');
+    const explicitServer = (name: string, address: string, network: string, extra = '') =>
+        `server ${name} {\n    public ${address} on wm0\n    network ${network}\n    placement explicit\n${extra}    vm auth { runs ldap, dns }\n`
+        + '    vm mail { runs mx, mail }\n    vm rproxy { runs proxy }\n}\n';
+
+    test('the one server of the workspace, with no `hosts` line, hosts the companies of every file', async () => {
+        await edit({ 'a.company': ACME_GIT, 'b.company': explicitServer('hv1', '203.0.113.10', '10.0.0.0/24') });
+        expect(errors('a.company')).toEqual([]);
+        // acme (in a.company) uses git, so hv1 (in b.company) needs it.
+        expect(errors('b.company')).toEqual(['4:5 missing-required-role acme uses the git service, which needs git, but no VM of hv1 runs git '
+            + 'and placement is explicit: add git to a VM, or remove `placement explicit` to place it on the conventional VM git.']);
+    });
+
+    test('a company the one server hosts implicitly is seen when it changes in its own file', async () => {
+        await edit({ 'a.company': ACME, 'b.company': explicitServer('hv1', '203.0.113.10', '10.0.0.0/24') });
+        expect(errors('b.company')).toEqual([]);
+        await edit({ 'a.company': ACME_GIT });
+        expect(errors('b.company').map(e => e.split(' ')[1])).toEqual(['missing-required-role']);
+    });
+
+    test('with a second server, a company no `hosts` line names is not hosted, wherever it is declared', async () => {
+        await edit({ 'a.company': ACME + GLOBEX, 'b.company': server('hv1', '203.0.113.10', '10.0.0.0/24') });
+        expect(errors('a.company')).toEqual([]);
+
+        await edit({ 'c.company': server('hv2', '203.0.113.20', '10.1.0.0/24') });
+        expect(errors('a.company')).toEqual([
+            '1:9 company-not-hosted No server hosts acme: add `hosts acme` to one of hv1, hv2.',
+            '5:9 company-not-hosted No server hosts globex: add `hosts globex` to one of hv1, hv2.'
+        ]);
+        const [diagnostic] = documentOf('a.company').diagnostics!.filter(d => d.code === 'company-not-hosted');
+        expect(diagnostic.data).toMatchObject({ servers: ['hv1', 'hv2'] });
+
+        // A `hosts` line in another file hosts the company it names.
+        await edit({ 'c.company': server('hv2', '203.0.113.20', '10.1.0.0/24').replace('}\n', '    hosts acme\n}\n') });
+        expect(errors('a.company')).toEqual(['5:9 company-not-hosted No server hosts globex: add `hosts globex` to one of hv1, hv2.']);
+
+        // Back to one server without `hosts`: it hosts both again.
+        await remove('c.company');
+        expect(errors('a.company')).toEqual([]);
+    });
+
+    test('one server in the workspace with a `hosts` line: the companies it does not name are not hosted', async () => {
+        await edit({ 'a.company': ACME + GLOBEX, 'b.company': server('hv1', '203.0.113.10', '10.0.0.0/24').replace('}\n', '    hosts acme\n}\n') });
+        expect(errors('a.company')).toEqual(['5:9 company-not-hosted No server hosts globex: add `hosts globex` to one of hv1.']);
     });
 });

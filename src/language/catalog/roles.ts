@@ -98,8 +98,14 @@ export const ROLES: readonly RoleInfo[] = [
 
 export const ROLE_NAMES: readonly RoleKind[] = ROLES.map(r => r.role);
 
+/** The catalog entry of a role name, or undefined for a word that is not a role (hover, completion). */
+export function findRole(role: string): RoleInfo | undefined {
+    return ROLES.find(r => r.role === role);
+}
+
+/** The catalog entry of a role the grammar accepted; throws if the catalog lacks it. */
 export function roleInfo(role: RoleKind): RoleInfo {
-    const info = ROLES.find(r => r.role === role);
+    const info = findRole(role);
     if (!info) {
         throw new Error(`unknown role ${role}`);
     }

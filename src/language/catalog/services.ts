@@ -86,8 +86,19 @@ export const SERVICES: readonly ServiceInfo[] = [
 
 export const SERVICE_NAMES: readonly ServiceKind[] = SERVICES.map(s => s.service);
 
+/** The catalog entry of a service name, or undefined for a word that is not a service (hover, completion). */
+export function findService(service: string): ServiceInfo | undefined {
+    return SERVICES.find(s => s.service === service);
+}
+
+/** A per-service setting of the catalog, or undefined when the service has no such key. */
+export function findSetting(service: string, key: string): ServiceSettingInfo | undefined {
+    return findService(service)?.settings.find(s => s.key === key);
+}
+
+/** The catalog entry of a service the grammar accepted; throws if the catalog lacks it. */
 export function serviceInfo(service: ServiceKind): ServiceInfo {
-    const info = SERVICES.find(s => s.service === service);
+    const info = findService(service);
     if (!info) {
         throw new Error(`unknown service ${service}`);
     }

@@ -1,6 +1,6 @@
 import { keywordDoc } from '../catalog/keywords.js';
-import { publicPortText, ROLES, type RoleInfo } from '../catalog/roles.js';
-import { SERVICES, type ServiceInfo, type ServiceSettingInfo } from '../catalog/services.js';
+import { findRole, publicPortText, type RoleInfo } from '../catalog/roles.js';
+import { findService, type ServiceInfo, type ServiceSettingInfo } from '../catalog/services.js';
 
 /**
  * Markdown made from the catalogs, shared by hover and completion so both say the same thing.
@@ -25,7 +25,7 @@ export const keywordMarkdown = cachedByName(keyword => {
 });
 
 export const roleMarkdown = cachedByName(role => {
-    const info = ROLES.find(r => r.role === role);
+    const info = findRole(role);
     return info && buildRoleMarkdown(info);
 });
 
@@ -48,7 +48,7 @@ function buildRoleMarkdown(info: RoleInfo): string {
 }
 
 export const serviceMarkdown = cachedByName(service => {
-    const info = SERVICES.find(s => s.service === service);
+    const info = findService(service);
     return info && buildServiceMarkdown(info);
 });
 
@@ -83,8 +83,4 @@ export function valueKindText(setting: ServiceSettingInfo): string {
         case 'flag': return '`on` or `off`';
         case 'choice': return setting.value.choices.map(c => `\`${c}\``).join(' or ');
     }
-}
-
-export function findSetting(service: string, key: string): ServiceSettingInfo | undefined {
-    return SERVICES.find(s => s.service === service)?.settings.find(s => s.key === key);
 }

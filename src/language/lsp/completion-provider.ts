@@ -7,8 +7,8 @@ import {
 } from 'langium/lsp';
 import { CompletionItemKind, type MarkupContent } from 'vscode-languageserver';
 import { isCompany, isServiceBlock, isServiceSetting, isTimezoneSetting } from '../generated/ast.js';
-import { SERVICES } from '../catalog/services.js';
-import { findSetting, keywordMarkdown, roleMarkdown, serviceMarkdown, settingMarkdown, valueKindText } from './catalog-markdown.js';
+import { findService, findSetting } from '../catalog/services.js';
+import { keywordMarkdown, roleMarkdown, serviceMarkdown, settingMarkdown, valueKindText } from './catalog-markdown.js';
 import { blockAtCursor, lineAlreadyWritten, serviceAlreadyListed, serviceBlockWritten } from './completion-block.js';
 import { templateItem, userTemplate, vmTemplate } from './member-templates.js';
 import { candidateFilter } from './reference-candidates.js';
@@ -122,7 +122,7 @@ export class CompanyCompletionProvider extends DefaultCompletionProvider {
         const properties = new Set(context.features.map(f => f.property));
         const block = AstUtils.getContainerOfType(context.node, isServiceBlock);
         if (block && properties.has('key')) {
-            for (const setting of SERVICES.find(s => s.service === block.service)?.settings ?? []) {
+            for (const setting of findService(block.service)?.settings ?? []) {
                 acceptor(context, {
                     label: setting.key, kind: CompletionItemKind.Property, sortText: '0',
                     detail: `${block.service} setting: ${valueKindText(setting)}`,

@@ -3,8 +3,9 @@ import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import { SymbolKind, type CancellationToken, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
 import { isCompany, isGroup, isMailAlias, isServer, isUser, isVm, type Server, type Vm } from '../generated/ast.js';
 import type { EffectiveVm } from '../semantics/placement.js';
-import { publicAddressOf, roleUses, roleUseText, vmAddress } from '../semantics/server-facts.js';
-import { effectivePlacement, effectiveVmOf } from './effective-placement.js';
+import { aliasTargetTexts } from '../semantics/company-facts.js';
+import { publicAddressOf, roleUses, roleUseText } from '../semantics/server-facts.js';
+import { effectivePlacement, effectiveVmOf, vmAddressText } from './effective-placement.js';
 
 /**
  * The outline: companies with their users, groups and aliases; servers with their VMs.
@@ -34,7 +35,7 @@ export class CompanyDocumentSymbolProvider extends DefaultDocumentSymbolProvider
         if (isServer(node)) return publicAddressOf(node)?.address;
         if (isUser(node)) return node.fullName;
         if (isGroup(node)) return node.displayName;
-        if (isMailAlias(node)) return `→ ${node.targets.map(t => t.ref?.$refText ?? t.external ?? '').join(', ')}`;
+        if (isMailAlias(node)) return `→ ${aliasTargetTexts(node).join(', ')}`;
         if (isVm(node)) {
             const roles = roleUses(node).map(roleUseText).join(', ');
             return `${roles || 'no roles'} — ${this.vmAddressText(node)}`;
@@ -42,21 +43,16 @@ export class CompanyDocumentSymbolProvider extends DefaultDocumentSymbolProvider
         return undefined;
     }
 
-    /** The written address, else the allocated one, else (placement failed) a plain word. */
+    /** The written address, else the allocated one; placement is worked out once per server. */
     private vmAddressText(vm: Vm): string {
-        const written = vmAddress(vm);
-        if (written !== undefined) {
-            return written;
-        }
         const server = vm.$container;
         if (!isServer(server)) {
-            return 'address allocated automatically';
+            return vmAddressText(vm, undefined);
         }
         if (!this.placements.has(server)) {
             this.placements.set(server, effectivePlacement(server));
         }
-        const allocated = effectiveVmOf(vm, this.placements.get(server))?.address;
-        return allocated ? `${allocated} (allocated)` : 'address allocated automatically';
+        return vmAddressText(vm, effectiveVmOf(vm, this.placements.get(server)));
     }
 }
 

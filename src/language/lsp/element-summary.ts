@@ -4,7 +4,7 @@ import {
     type Company, type Group, type MailAlias, type User
 } from '../generated/ast.js';
 import {
-    companyDomain, directMembers, groupRefsOf, groupsOf, isAdmin, mailAddress, servicesOf, userAliasesOf, usersOf
+    aliasTargetTexts, companyDomain, directMembers, groupRefsOf, groupsOf, isAdmin, mailAddress, servicesOf, userAliasesOf, usersOf
 } from '../semantics/company-facts.js';
 import { serverSummary, vmSummary } from './server-summary.js';
 import { bullets, code, heading, list } from './summary-markdown.js';
@@ -57,8 +57,7 @@ function companySummary(company: Company): string {
 }
 
 function aliasSummary(alias: MailAlias): string {
-    const targets = alias.targets.map(t => t.ref ? t.ref.$refText : (t.external ?? ''));
     return [heading('alias', alias.name), '', bullets([
-        ['Delivers to', list(targets)]
+        ['Delivers to', list(aliasTargetTexts(alias))]
     ])].join('\n');
 }

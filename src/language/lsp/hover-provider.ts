@@ -2,7 +2,8 @@ import { CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type La
 import { MultilineCommentHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { isRoleUse, isServiceBlock, isServiceList, isServiceSetting } from '../generated/ast.js';
-import { findSetting, keywordMarkdown, roleMarkdown, serviceMarkdown, settingMarkdown } from './catalog-markdown.js';
+import { findSetting } from '../catalog/services.js';
+import { keywordMarkdown, roleMarkdown, serviceMarkdown, settingMarkdown } from './catalog-markdown.js';
 import { elementSummary } from './element-summary.js';
 
 /**

@@ -2,13 +2,12 @@ import { AstUtils, type AstNode, type AstNodeDescription, type LangiumDocuments,
 import type { CompletionContext } from 'langium/lsp';
 import {
     isCompany, isGroup, isMailAlias, isRoleUse, isServer, isSpec, isUser, isUserGroups, isVm,
-    type RoleKind, type RoleUse, type Server, type Vm
+    type RoleKind, type Server, type Vm
 } from '../generated/ast.js';
-import { ROLE_NAMES, roleInfo } from '../catalog/roles.js';
 import { companyOf } from '../semantics/company-facts.js';
 import { hostsReferences } from '../semantics/hosting.js';
 import { effectiveVms } from '../semantics/placement.js';
-import { isPrimary } from '../semantics/server-facts.js';
+import { primaryVmsFor, sourceRoleOf } from '../semantics/server-facts.js';
 import { isBeingTyped } from './completion-block.js';
 
 /**
@@ -62,7 +61,7 @@ function recipientFilter({ refInfo, context, names }: CandidateFilterInputs): Ca
  */
 function vmFilter({ refInfo, names }: CandidateFilterInputs): CandidateFilter {
     const use = AstUtils.getContainerOfType(refInfo.container, isRoleUse);
-    const wanted = use && sourceRole(use);
+    const wanted = use && sourceRoleOf(use);
     if (!use || !wanted) {
         return () => false;
     }
@@ -74,21 +73,11 @@ function vmFilter({ refInfo, names }: CandidateFilterInputs): CandidateFilter {
         && (node.$container === own) === (name === names.getName(node));
 }
 
-/** The role a source VM must run as a primary; undefined where the role takes no such source. */
-function sourceRole(use: RoleUse): RoleKind | undefined {
-    if (!ROLE_NAMES.includes(use.role) || roleInfo(use.role).sourceRelation?.keyword !== use.relation) {
-        return undefined;
-    }
-    return use.relation === 'for' ? 'meet' : use.role;
-}
-
-/** The declared VMs of a server that run `role` as a primary, as validation's `checkRoleSource` sees them. */
+/** The declared VMs of a server that run `role` as a primary, as validation's role-source check sees them. */
 function primariesOf(server: Server, role: RoleKind, cache: Map<Server, Set<Vm>>): Set<Vm> {
     let vms = cache.get(server);
     if (!vms) {
-        vms = new Set(effectiveVms(server)
-            .filter(vm => vm.declared && vm.roles.some(r => r.role === role && isPrimary(r)))
-            .map(vm => vm.declared!));
+        vms = new Set(primaryVmsFor(effectiveVms(server), role));
         cache.set(server, vms);
     }
     return vms;

@@ -1,8 +1,8 @@
 import { isServer, type Server, type Vm } from '../generated/ast.js';
-import { DEFAULT_CPUS, DEFAULT_DISK_GIB, DEFAULT_NETWORK, type EffectiveRole, type EffectiveVm } from '../semantics/placement.js';
-import { declaredNetwork, declaredVms, placementMode, publicAddressOf, roleUses, roleUseText, vmAddress, vmResources } from '../semantics/server-facts.js';
+import { DEFAULT_CPUS, DEFAULT_DISK_GIB, type EffectiveRole, type EffectiveVm } from '../semantics/placement.js';
+import { DEFAULT_NETWORK, declaredNetwork, declaredVms, placementMode, publicAddressOf, roleUses, roleUseText, vmResources } from '../semantics/server-facts.js';
 import { formatGiB, formatMiB, sizeInGiB, sizeInMiB } from '../semantics/sizes.js';
-import { effectivePlacement, effectiveVmOf } from './effective-placement.js';
+import { effectivePlacement, effectiveVmOf, vmAddressText } from './effective-placement.js';
 import { bullets, code, formatSize, heading, list } from './summary-markdown.js';
 
 /**
@@ -19,27 +19,15 @@ export function vmSummary(vm: Vm): string {
     // A size without a unit is an error and placement ignores it, so it counts as not written.
     const memory = sizeInMiB(written.memory) !== undefined ? formatSize(written.memory)
         : effective ? `${formatMiB(effective.memoryMiB)} (default for its roles)` : 'default (enough for its roles)';
-    const disk = sizeInGiB(written.disk) !== undefined ? formatSize(written.disk) : `${formatGiB(DEFAULT_DISK_GIB)} (default)`;
+    const disk = sizeInGiB(written.disk) !== undefined ? formatSize(written.disk) : `${formatGiB(effective?.diskGiB ?? DEFAULT_DISK_GIB)} (default)`;
     return [heading('vm', vm.name, server ? `on server ${code(server.name)}` : undefined), '', bullets([
-        ['Address', addressText(vm, effective)],
+        ['Address', vmAddressText(vm, effective, code)],
         ['Roles', list(roleUses(vm).map(roleUseText))],
         ['Also runs', conventionalRoles(effective)],
         ['Memory', memory],
-        ['CPUs', written.cpus !== undefined ? String(written.cpus) : `${DEFAULT_CPUS} (default)`],
+        ['CPUs', written.cpus !== undefined ? String(written.cpus) : `${effective?.cpus ?? DEFAULT_CPUS} (default)`],
         ['Disk', disk]
     ])].join('\n');
-}
-
-/** The written address, or the allocated one marked as such. */
-function addressText(vm: Vm, effective: EffectiveVm | undefined): string {
-    const written = vmAddress(vm);
-    if (written !== undefined) {
-        return code(written);
-    }
-    if (!effective) {
-        return 'allocated automatically';
-    }
-    return effective.address ? `${code(effective.address)} (allocated)` : 'none: the guest network has no free address left';
 }
 
 /** Roles conventional placement adds to a declared VM, e.g. `database` on `vm cloud { runs cloud }`. */

@@ -1,6 +1,6 @@
-import { AstUtils, DefaultScopeComputation, type AstNode, type AstNodeDescription, type LangiumDocument } from 'langium';
+import { DefaultScopeComputation, type AstNode, type AstNodeDescription, type LangiumDocument } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import { isCompany, isGroup, isMailAlias, isServer, isUser, isVm, type Spec } from '../generated/ast.js';
+import { isGroup, isMailAlias, isUser, isVm, type Spec } from '../generated/ast.js';
 
 /**
  * Besides companies and servers, export every user, group and alias as `company.name` and every
@@ -34,9 +34,4 @@ export class CompanyScopeComputation extends DefaultScopeComputation {
             exports.push(this.descriptions.createDescription(node, `${container}.${name}`, document));
         }
     }
-}
-
-/** The company or server that holds a node, if any. */
-export function containerBlock(node: AstNode) {
-    return AstUtils.getContainerOfType(node, (n): n is AstNode => isCompany(n) || isServer(n));
 }

@@ -72,19 +72,51 @@ export const groupRefsOf = (user: User): Array<Reference<Group>> => user.propert
 /** The groups a group includes that resolve (an unresolved include is the linker's to report). */
 export const includedGroups = (group: Group): Group[] => group.includes.map(r => r.ref).filter(isGroup);
 
+/** The groups a user is in directly: those its `groups` lines name that resolve. */
+const listedGroups = (user: User): Group[] => groupRefsOf(user).map(ref => ref.ref).filter(isGroup);
+
 /** Users of the group's company that list the group in `groups` (its direct members). */
 export function directMembers(group: Group): User[] {
-    return usersOf(group.$container).filter(user => groupRefsOf(user)
-        .some(ref => ref.ref === group || (!ref.ref && ref.$refText === group.name)));
+    return usersOf(group.$container).filter(user => listedGroups(user).includes(group));
 }
 
-/** Every local part a company receives mail at (users' addresses and aliases, mail aliases), lower case. */
-export function localPartsOf(company: Company): Set<string> {
-    const parts = new Set<string>();
-    for (const user of usersOf(company)) {
-        parts.add(localPartOf(user)?.toLowerCase());
-        userAliasesOf(user).forEach(a => parts.add(a?.toLowerCase()));
-    }
-    mailAliasesOf(company).forEach(a => parts.add(a.name?.toLowerCase()));
-    return parts;
+/** The groups of a company that some user of it lists in `groups`, by the same rule as `directMembers`. */
+export const groupsWithDirectMembers = (company: Company): Set<Group> => new Set(usersOf(company).flatMap(listedGroups));
+
+/** What each target of a mail alias says, as written: the recipient's name or the external address. */
+export const aliasTargetTexts = (alias: MailAlias): string[] => alias.targets.map(t => t.ref ? t.ref.$refText : (t.external ?? ''));
+
+/** One local part a company receives mail at, and the declaration to blame when two collide. */
+export interface MailAddress {
+    /** As written; undefined while half-typed. */
+    readonly localPart: string | undefined;
+    /** Who receives the mail: a user, a mail alias, or a group (a mail list at name@domain). */
+    readonly owner: User | MailAlias | Group;
+    /** Where it is written: the owner's name, a user's `email` line or one of its `aliases`. */
+    readonly node: User | MailAlias | Group | UserEmail | UserAliases;
+    readonly property: 'name' | 'localPart' | 'aliases';
+    /** Which entry of an `aliases` line. */
+    readonly index?: number;
 }
+
+/** Every address of a company in source order: users' addresses and aliases, mail aliases, groups. */
+export function mailAddressesOf(company: Company): MailAddress[] {
+    const result: MailAddress[] = [];
+    for (const member of company.members) {
+        if (isUser(member)) {
+            const email = emailOf(member);
+            result.push(email
+                ? { localPart: email.localPart, owner: member, node: email, property: 'localPart' }
+                : { localPart: member.name, owner: member, node: member, property: 'name' });
+            for (const list of aliasListsOf(member)) {
+                list.aliases.forEach((alias, index) => result.push({ localPart: alias, owner: member, node: list, property: 'aliases', index }));
+            }
+        } else if (isMailAlias(member) || isGroup(member)) {
+            result.push({ localPart: member.name, owner: member, node: member, property: 'name' });
+        }
+    }
+    return result;
+}
+
+/** Every local part a company receives mail at, lower case. */
+export const localPartsOf = (company: Company): Set<string> => new Set(mailAddressesOf(company).map(a => a.localPart?.toLowerCase() ?? ''));

@@ -2,13 +2,17 @@ import type { Reference } from 'langium';
 import { isHostedCompanies, type Company, type Server, type Spec } from '../generated/ast.js';
 
 /**
- * Which server hosts which company. A spec with a single server and no `hosts` line means that
- * server hosts every company (the common one-box case); otherwise only what `hosts` lists counts.
+ * Which server hosts which company. Every .company file of a workspace is part of one spec, so
+ * these take the specs of all loaded documents (the server's own spec alone when nothing else is
+ * known, as for a single file). When the whole workspace has exactly one server and no `hosts`
+ * line, that server hosts every company (the common one-box case); otherwise only what `hosts`
+ * lists counts.
  */
-export function hostedCompanies(server: Server): Company[] {
-    const spec = server.$container;
-    if (hostsAllImplicitly(spec)) {
-        return [...spec.companies];
+export function hostedCompanies(server: Server, specs: readonly Spec[] = [server.$container]): Company[] {
+    if (hostsAllImplicitly(specs)) {
+        // A company declared twice is reported as such; hosting it twice would only add noise.
+        const names = new Set<string>();
+        return specs.flatMap(spec => spec.companies).filter(company => !names.has(company.name) && names.add(company.name));
     }
     const companies: Company[] = [];
     for (const ref of hostsReferences(server)) {
@@ -20,9 +24,10 @@ export function hostedCompanies(server: Server): Company[] {
     return companies;
 }
 
-/** True when the spec has one server and it says nothing about hosting. */
-export function hostsAllImplicitly(spec: Spec): boolean {
-    return spec.servers.length === 1 && hostsReferences(spec.servers[0]).length === 0;
+/** True when the specs have one server between them and it says nothing about hosting. */
+export function hostsAllImplicitly(specs: readonly Spec[]): boolean {
+    const servers = specs.flatMap(spec => spec.servers);
+    return servers.length === 1 && hostsReferences(servers[0]).length === 0;
 }
 
 /** Every `hosts` reference of a server, in source order. */

@@ -3,7 +3,7 @@ import { CONVENTIONAL_VMS, CORE_ROLES, roleInfo, SERVICE_ROLE } from '../catalog
 import { servicesOf } from './company-facts.js';
 import { hostedCompanies } from './hosting.js';
 import { formatIpv4, hypervisorAddress, networkContains, parseCidr, parseIpv4, broadcastAddress, type Ipv4Network } from './ipv4.js';
-import { declaredNetwork, declaredPrimaryRoles, declaredVms, isPrimary, placementMode, roleUses, vmAddress, vmResources } from './server-facts.js';
+import { DEFAULT_NETWORK, declaredPrimaryRoles, declaredVms, placementMode, roleUses, usableNetwork, vmAddress, vmResources } from './server-facts.js';
 import { sizeInGiB, sizeInMiB } from './sizes.js';
 
 /**
@@ -12,7 +12,6 @@ import { sizeInGiB, sizeInMiB } from './sizes.js';
  * and the model stage both derive from it, so they never disagree.
  */
 
-export const DEFAULT_NETWORK = '10.0.0.0/24';
 /** Conventional VMs take fixed addresses from network + 10 (see `allocateAddresses`). */
 export const FIRST_ALLOCATED_OFFSET = 10;
 /** Other VMs without a written address are allocated from network + 20 upward. */
@@ -44,9 +43,9 @@ export interface EffectiveVm {
     readonly diskGiB: number;
 }
 
-/** The declared guest network if it is valid, else the default one. */
-export function guestNetwork(server: Server): Ipv4Network {
-    return parseCidr(declaredNetwork(server)) ?? parseCidr(DEFAULT_NETWORK)!;
+/** The guest network addresses are allocated from: the usable declared one, else (none, or unusable) the default. */
+function guestNetwork(server: Server): Ipv4Network {
+    return usableNetwork(server) ?? parseCidr(DEFAULT_NETWORK)!;
 }
 
 /** Roles the hosted companies need: the core roles plus one per service they use. */
@@ -70,9 +69,7 @@ export function companyRoles(companies: readonly Company[]): Set<RoleKind> {
  */
 export function neededRoles(server: Server, companies: readonly Company[] = hostedCompanies(server)): Set<RoleKind> {
     const needed = companyRoles(companies);
-    for (const vm of declaredVms(server)) {
-        roleUses(vm).filter(isPrimary).forEach(u => needed.add(u.role));
-    }
+    declaredPrimaryRoles(server).forEach(role => needed.add(role));
     const pending = [...needed];
     while (pending.length > 0) {
         const role = pending.pop()!;
@@ -101,7 +98,7 @@ export function effectiveVms(server: Server, companies: readonly Company[] = hos
         const present = declaredPrimaryRoles(server);
         const missing = [...neededRoles(server, companies)].filter(r => !present.has(r));
         for (const vmName of CONVENTIONAL_VMS) {
-            const roles = missing.filter(r => roleInfo(r).conventionalVm === vmName).sort(byCatalogOrder);
+            const roles = missing.filter(r => roleInfo(r).conventionalVm === vmName).sort(byRoleOrderOnVm);
             if (roles.length === 0) {
                 continue;
             }
@@ -124,9 +121,13 @@ function toEffectiveRole(use: RoleUse): EffectiveRole {
     return { role: use.role, relation: use.relation, source: use.source?.$refText, use };
 }
 
-const CATALOG_ORDER: readonly RoleKind[] = ['ldap', 'dns', 'mx', 'mail', 'webmail', 'database', 'cloud', 'git', 'meet', 'videobridge', 'proxy', 'website'];
-function byCatalogOrder(a: RoleKind, b: RoleKind): number {
-    return CATALOG_ORDER.indexOf(a) - CATALOG_ORDER.indexOf(b);
+/**
+ * The order in which conventional placement lists roles on one VM: the catalog's, except that
+ * `database` comes before `cloud`, which needs it (the conventional cloud VM runs `database, cloud`).
+ */
+const ROLE_ORDER_ON_VM: readonly RoleKind[] = ['ldap', 'dns', 'mx', 'mail', 'webmail', 'database', 'cloud', 'git', 'meet', 'videobridge', 'proxy', 'website'];
+function byRoleOrderOnVm(a: RoleKind, b: RoleKind): number {
+    return ROLE_ORDER_ON_VM.indexOf(a) - ROLE_ORDER_ON_VM.indexOf(b);
 }
 
 /**

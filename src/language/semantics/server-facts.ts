@@ -1,8 +1,10 @@
 import {
-    isCpusSetting, isDiskSetting, isGuestNetwork, isMemorySetting, isPlacementSetting, isPublicAddress, isVm, isVmAddress, isVmRoles,
-    type RoleKind, type RoleUse, type Server, type ServerMember, type Size, type Vm, type VmSetting
+    isCpusSetting, isDiskSetting, isGuestNetwork, isMemorySetting, isPlacementSetting, isPublicAddress, isPublicIpv6, isVm, isVmAddress, isVmRoles,
+    type PublicAddress, type PublicIpv6, type RoleKind, type RoleUse, type Server, type ServerMember, type Size, type Vm, type VmSetting
 } from '../generated/ast.js';
-import { ROLE_NAMES } from '../catalog/roles.js';
+import { ROLE_NAMES, roleInfo } from '../catalog/roles.js';
+import { formatCidr, networksOverlap, normalizedIpv6, parseCidr, parseIpv4, type Ipv4Network } from './ipv4.js';
+import type { EffectiveVm } from './placement.js';
 
 /**
  * Plain facts about servers and VMs as written: the declared VMs and what they run, addresses,
@@ -40,6 +42,55 @@ export function declaredNetwork(server: Server): string | undefined {
     return firstMember(server, isGuestNetwork)?.cidr;
 }
 
+/** The guest network of a server that says nothing. */
+export const DEFAULT_NETWORK = '10.0.0.0/24';
+
+/**
+ * The longest usable guest network prefix: a /29 holds the hypervisor (.1) and five VMs; a /30
+ * or longer leaves no room for the VMs every company needs.
+ */
+export const MAX_GUEST_PREFIX = 29;
+
+/**
+ * The guest network VMs live on: the declared one when it is valid and large enough, the default
+ * when none is declared, undefined when the declared one is unusable (validation reports why).
+ */
+export function usableNetwork(server: Server): Ipv4Network | undefined {
+    const declared = firstMember(server, isGuestNetwork);
+    if (!declared) {
+        return parseCidr(DEFAULT_NETWORK);
+    }
+    const net = parseCidr(declared.cidr);
+    return net && net.prefix <= MAX_GUEST_PREFIX ? net : undefined;
+}
+
+/** The first 10.N.0.0/24 that overlaps none of the taken networks. */
+export function freeNetwork(taken: readonly Ipv4Network[]): string {
+    for (let n = 0; n < 256; n++) {
+        const candidate = parseCidr(`10.${n}.0.0/24`)!;
+        if (!taken.some(t => networksOverlap(t, candidate))) {
+            return formatCidr(candidate);
+        }
+    }
+    return DEFAULT_NETWORK;
+}
+
+/** A server's public IPv4 and IPv6 addresses, keyed (`ipv4:…`, `ipv6:…`) so that one address written two ways matches. */
+export function publicAddressKeys(server: Server): Array<{ key: string, node: PublicAddress | PublicIpv6 }> {
+    const result: Array<{ key: string, node: PublicAddress | PublicIpv6 }> = [];
+    const ipv4 = firstMember(server, isPublicAddress);
+    const ipv4Key = parseIpv4(ipv4?.address);
+    if (ipv4 && ipv4Key !== undefined) {
+        result.push({ key: `ipv4:${ipv4Key}`, node: ipv4 });
+    }
+    const ipv6 = firstMember(server, isPublicIpv6);
+    const ipv6Key = normalizedIpv6(ipv6?.address);
+    if (ipv6 && ipv6Key !== undefined) {
+        result.push({ key: `ipv6:${ipv6Key}`, node: ipv6 });
+    }
+    return result;
+}
+
 /** The roles a VM declares; a half-typed role without its name is left out. */
 export function roleUses(vm: Vm): RoleUse[] {
     return vm.settings.filter(isVmRoles).flatMap(r => r.roles).filter(u => ROLE_NAMES.includes(u.role));
@@ -53,6 +104,26 @@ export function isPrimary(role: { readonly relation?: string }): boolean {
 /** Roles run as primaries by some declared VM of the server. */
 export function declaredPrimaryRoles(server: Server): Set<RoleKind> {
     return new Set(declaredVms(server).flatMap(vm => roleUses(vm).filter(isPrimary).map(u => u.role)));
+}
+
+/**
+ * The role a use's source VM must run as a primary: `ldap from X` needs ldap on X, `videobridge
+ * for X` the Meet on X; undefined for a role that takes no source, or with the wrong keyword.
+ */
+export function sourceRoleOf(use: RoleUse): RoleKind | undefined {
+    if (!ROLE_NAMES.includes(use.role) || roleInfo(use.role).sourceRelation?.keyword !== use.relation) {
+        return undefined;
+    }
+    return use.relation === 'for' ? 'meet' : use.role;
+}
+
+/**
+ * The declared VMs that run `role` as a primary in a server's placement (`effectiveVms`), which
+ * the caller works out once: a declared VM may get a role by convention, and only a declared VM
+ * can be named as a source.
+ */
+export function primaryVmsFor(placement: readonly EffectiveVm[], role: RoleKind): Vm[] {
+    return placement.filter(vm => vm.declared && vm.roles.some(r => r.role === role && isPrimary(r))).map(vm => vm.declared!);
 }
 
 /** `ldap from hv1.auth` as written; just the role while its source is not typed yet. */

@@ -6,7 +6,7 @@ import { checkCompaniesAcrossFiles } from './cross-file-validator.js';
 import {
     checkAliasTargetsList, checkGroupIncludesList, checkServiceList, checkUserAliasesList, checkUserGroupsList
 } from './duplicate-entry-validator.js';
-import { checkGroupCycles, checkGroupHasMembers, checkIncludesCompany, checkUserGroupsCompany } from './group-validator.js';
+import { checkGroupCycles, checkGroupsHaveMembers, checkIncludesCompany, checkUserGroupsCompany } from './group-validator.js';
 import { checkCompanyHasAdmin, checkRoleAddresses } from './mailbox-warnings.js';
 import {
     checkAddresses, checkCompanyNamesAndDomains, checkDomainCase, checkLocalPartCase, checkNameCase, checkRecipientNames
@@ -29,10 +29,9 @@ export function registerCompanyChecks(services: CompanyDslServices): void {
     const checks: ValidationChecks<CompanyDslAstType> = {
         Spec: [checkCompanyNamesAndDomains, checkCompaniesAcrossFiles(workspace)],
         Company: [checkRecipientNames, checkAddresses, checkNameCase, checkCompanySingleLines, checkCompanyHasDomain,
-            checkCompanyHasAdmin, checkRoleAddresses, checkCompanyDisplayName],
+            checkCompanyHasAdmin, checkRoleAddresses, checkCompanyDisplayName, checkGroupsHaveMembers],
         User: [checkNameCase, checkUserFullName, checkUserSingleLines],
-        Group: [checkNameCase, checkGroupDisplayName, checkGroupIncludesList, checkGroupCycles, checkIncludesCompany,
-            checkGroupHasMembers],
+        Group: [checkNameCase, checkGroupDisplayName, checkGroupIncludesList, checkGroupCycles, checkIncludesCompany],
         MailAlias: [checkNameCase, checkMailAliasName, checkAliasTargetsList, checkAliasExternalTargets, checkAliasCycles],
         DomainSetting: [checkDomain, checkDomainCase],
         TimezoneSetting: checkTimezoneValue,

@@ -41,8 +41,8 @@ export type CompanyCode = typeof CompanyCodes[keyof typeof CompanyCodes];
 /** What each code means, for the README's list of diagnostics. */
 export const COMPANY_CODE_DESCRIPTIONS: Readonly<Record<CompanyCode, string>> = {
     'duplicate-name': 'Two companies, or two users/groups/aliases of one company, share a name (error).',
-    'duplicate-address': 'Two users of one company would receive mail at the same local part (error).',
-    'alias-collides-with-user': 'A mail alias uses a local part that a user already owns (error).',
+    'duplicate-address': 'Two users of one company, or a user and a group (a mail list at its name), would receive mail at the same local part (error).',
+    'alias-collides-with-user': 'A mail alias uses a local part that a user or a group already owns (error).',
     'duplicate-domain': 'Two companies claim the same domain (error).',
     'duplicate-entry': 'A list names the same entry twice, e.g. `groups staff, staff` (warning; quick fix removes it).',
     'duplicate-setting': 'A setting that may appear once per block appears again (error).',

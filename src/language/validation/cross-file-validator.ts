@@ -3,17 +3,16 @@ import type { Spec } from '../generated/ast.js';
 import { CompanyCodes } from './company-codes.js';
 import { ServerCodes } from './server-codes.js';
 import { coded } from './report.js';
-import { freeNetwork, publicAddressKind, reportOverlap } from './network-validator.js';
-import {
-    factsOf, firstOfEachKey, locationOf, WorkspaceFacts, type KeyedKind, type NetworkDeclaration, type TopLevelFacts
-} from './workspace-facts.js';
-import { networksOverlap } from '../semantics/ipv4.js';
+import { publicAddressKind } from './network-validator.js';
+import { factsOf, firstOfEachKey, locationOf, WorkspaceFacts, type KeyedKind, type TopLevelFacts } from './workspace-facts.js';
 
 /**
  * The uniqueness rules across files: every .company file of a workspace is part of one spec, so a
  * company, domain, server, public address or guest network declared in two files is the same
  * mistake as declaring it twice in one. Each side is reported, naming the other file and line;
  * repeats inside one document are left to the single-document rules, which already report them.
+ * Overlapping guest networks are checked in `network-validator.ts` (one pass over the file and the
+ * workspace, so that no two servers are told the same free network); hosting in `hosting-validator.ts`.
  */
 
 /** What a cross-file rule sees: this document, its facts and those of every other loaded document. */
@@ -43,7 +42,7 @@ export function checkCompaniesAcrossFiles(workspace: WorkspaceFacts): Validation
 }
 
 export function checkServersAcrossFiles(workspace: WorkspaceFacts): ValidationCheck<Spec> {
-    return acrossFiles(workspace, [serverNames, publicAddresses, guestNetworks, hostedCompanies]);
+    return acrossFiles(workspace, [serverNames, publicAddresses, hostedCompanies]);
 }
 
 type Declared<K extends KeyedKind> = TopLevelFacts[K][number];
@@ -87,22 +86,6 @@ function publicAddresses(context: CrossFileContext): void {
             coded(ServerCodes.DuplicatePublicAddress, { node: address.node, property: 'address' }));
     }
 }
-
-/** Each network that overlaps none before it in its own file, against the first overlapping one elsewhere. */
-function guestNetworks({ document, own, others, accept }: CrossFileContext): void {
-    const elsewhere = others.flatMap(facts => facts.networks);
-    const suggestion = freeNetwork([...own.networks, ...elsewhere].map(n => n.net));
-    own.networks.filter(firstToOverlap).forEach(network => {
-        const other = elsewhere.find(n => networksOverlap(n.net, network.net));
-        if (other) {
-            reportOverlap(network.owner, { name: other.owner.name, net: other.net, where: locationOf(document, other.node) },
-                suggestion, accept);
-        }
-    });
-}
-
-const firstToOverlap = (network: NetworkDeclaration, index: number, all: readonly NetworkDeclaration[]): boolean =>
-    !all.slice(0, index).some(earlier => networksOverlap(earlier.net, network.net));
 
 /** A company named by `hosts` lines in two files lives on two servers (an unresolved name is the linker's to report). */
 function hostedCompanies(context: CrossFileContext): void {

@@ -2,7 +2,7 @@
  * The path `from → … → to` along `next`, or undefined if `to` cannot be reached. Used to tell
  * whether an edge `to → from` closes a cycle, and to name that cycle in the message.
  */
-export function pathBetween<T>(from: T, to: T, next: (node: T) => readonly T[]): T[] | undefined {
+function pathBetween<T>(from: T, to: T, next: (node: T) => readonly T[]): T[] | undefined {
     const cameFrom = new Map<T, T | undefined>([[from, undefined]]);
     const queue: T[] = [from];
     while (queue.length > 0) {

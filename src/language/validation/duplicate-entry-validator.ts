@@ -30,23 +30,10 @@ export function checkAliasTargetsList(node: MailAlias, accept: ValidationAccepto
 }
 
 /** A resolved reference is keyed by its target (so `staff` and `acme.staff` are one), else by its text. */
-const targets = new WeakMap<AstNode, string>();
-let nextTarget = 0;
-function refKey(ref: Reference): string {
-    const target = ref.ref;
-    if (!target) {
-        return `text:${ref.$refText}`;
-    }
-    let key = targets.get(target);
-    if (!key) {
-        key = `node:${nextTarget++}`;
-        targets.set(target, key);
-    }
-    return key;
-}
+export const refKey = (ref: Reference): AstNode | string => ref.ref ?? `text:${ref.$refText}`;
 
-function warnRepeats<N extends AstNode>(node: N, property: string, keys: readonly string[], accept: ValidationAcceptor): void {
-    const seen = new Set<string>();
+function warnRepeats<N extends AstNode>(node: N, property: string, keys: ReadonlyArray<AstNode | string>, accept: ValidationAcceptor): void {
+    const seen = new Set<AstNode | string>();
     keys.forEach((key, index) => {
         if (seen.has(key)) {
             accept('warning', `This ${describe(property)} is listed twice; remove the repeat.`,

@@ -1,7 +1,7 @@
 import type { Reference, ValidationAcceptor } from 'langium';
-import { isGroup, type Group, type UserGroups } from '../generated/ast.js';
+import type { Company, Group, UserGroups } from '../generated/ast.js';
 import { CompanyCodes } from './company-codes.js';
-import { companyOf, groupRefsOf, includedGroups, usersOf } from '../semantics/company-facts.js';
+import { companyOf, groupsOf, groupsWithDirectMembers, includedGroups } from '../semantics/company-facts.js';
 import { cycleThrough } from './cycles.js';
 import { coded } from './report.js';
 
@@ -42,25 +42,24 @@ function reportForeign(ref: Reference<Group>, node: UserGroups | Group, property
     }
 }
 
-/** A group that nobody is in, directly or through the groups it includes, is probably left over. */
-export function checkGroupHasMembers(group: Group, accept: ValidationAcceptor): void {
-    const company = companyOf(group);
-    if (!company) {
-        return;
-    }
-    const withMembers = new Set(usersOf(company).flatMap(u => groupRefsOf(u)).map(r => r.ref).filter(isGroup));
-    const reachable = new Set<Group>([group]);
-    const queue = [group];
-    while (queue.length > 0) {
-        const next = queue.shift()!;
-        if (withMembers.has(next)) {
-            return;
-        }
-        for (const included of includedGroups(next).filter(g => !reachable.has(g))) {
-            reachable.add(included);
-            queue.push(included);
+/**
+ * A group that nobody is in, directly or through the groups it includes, is probably left over.
+ * Worked out once per company: the groups some user lists, then every group that includes one of
+ * those, directly or in turn.
+ */
+export function checkGroupsHaveMembers(company: Company, accept: ValidationAcceptor): void {
+    const groups = groupsOf(company);
+    const populated = groupsWithDirectMembers(company);
+    let grown = true;
+    while (grown) {
+        grown = false;
+        for (const group of groups.filter(g => !populated.has(g) && includedGroups(g).some(i => populated.has(i)))) {
+            populated.add(group);
+            grown = true;
         }
     }
-    accept('info', `The group '${group.name}' has no members; add it to a user's \`groups\` or remove it.`,
-        coded(CompanyCodes.EmptyGroup, { node: group, property: 'name' }));
+    for (const group of groups.filter(g => !populated.has(g) && typeof g.name === 'string')) {
+        accept('info', `The group '${group.name}' has no members; add it to a user's \`groups\` or remove it.`,
+            coded(CompanyCodes.EmptyGroup, { node: group, property: 'name' }));
+    }
 }

@@ -4,7 +4,7 @@ import {
     type UserAliases, type UserEmail
 } from '../generated/ast.js';
 import { CompanyCodes } from './company-codes.js';
-import { aliasListsOf, emailOf, groupsOf, mailAliasesOf, usersOf } from '../semantics/company-facts.js';
+import { groupsOf, mailAddressesOf, mailAliasesOf, usersOf, type MailAddress } from '../semantics/company-facts.js';
 import { coded, lineOf } from './report.js';
 
 /** Duplicate names, colliding mail addresses and upper-case names. */
@@ -57,23 +57,19 @@ export function checkRecipientNames(company: Company, accept: ValidationAcceptor
     }
 }
 
-/** One mail address of a company, and where it is written. */
-interface Address {
+/** A mail address with its lower-case key: local parts are compared without case, as mail servers do. */
+interface Address extends MailAddress {
     readonly key: string;
-    readonly owner: User | MailAlias;
-    readonly node: User | MailAlias | UserEmail | UserAliases;
-    readonly property: 'name' | 'localPart' | 'aliases';
-    readonly index?: number;
 }
 
 /**
  * Every local part of a company delivers to one place: two users sharing one, a user alias that is
- * another user's address, or a mail alias that is a user's address would make mail go astray.
- * Local parts are compared without case, as mail servers do.
+ * another user's address, a mail alias that is a user's address, or a group (a mail list at its
+ * name) that is any of these would make mail go astray.
  */
 export function checkAddresses(company: Company, accept: ValidationAcceptor): void {
     const seen = new Map<string, Address>();
-    for (const address of addressesOf(company).filter(a => a.key)) {
+    for (const address of mailAddressesOf(company).map(a => ({ ...a, key: lower(a.localPart) })).filter(a => a.key)) {
         const first = seen.get(address.key);
         if (!first) {
             seen.set(address.key, address);
@@ -81,25 +77,6 @@ export function checkAddresses(company: Company, accept: ValidationAcceptor): vo
             reportCollision(first, address, accept);
         }
     }
-}
-
-function addressesOf(company: Company): Address[] {
-    const result: Address[] = [];
-    for (const member of company.members) {
-        if (isUser(member)) {
-            const email = emailOf(member);
-            result.push(email
-                ? { key: lower(email.localPart), owner: member, node: email, property: 'localPart' }
-                : { key: lower(member.name), owner: member, node: member, property: 'name' });
-            for (const list of aliasListsOf(member)) {
-                list.aliases.forEach((alias, index) =>
-                    result.push({ key: lower(alias), owner: member, node: list, property: 'aliases', index }));
-            }
-        } else if (member.$type === 'MailAlias') {
-            result.push({ key: lower(member.name), owner: member, node: member, property: 'name' });
-        }
-    }
-    return result;
 }
 
 /** Same declared name twice is a duplicate-name; the same alias twice in one list is a duplicate-entry. */
@@ -111,13 +88,20 @@ function alreadyReported(first: Address, second: Address): boolean {
 function reportCollision(first: Address, second: Address, accept: ValidationAcceptor): void {
     if (first.owner === second.owner) {
         accept('warning', `'${second.key}' is already ${describe(first)}; remove it.`, coded(CompanyCodes.DuplicateEntry, infoOf(second)));
-    } else if (first.owner.$type === 'MailAlias' || second.owner.$type === 'MailAlias') {
+    } else if (isMailAlias(first.owner) || isMailAlias(second.owner)) {
         // The alias is the one to rename, wherever it stands.
-        const [alias, user] = first.owner.$type === 'MailAlias' ? [first, second] : [second, first];
-        accept('error', `The alias '${alias.key}' collides with ${describe(user)}; rename the alias, or drop it and give that user the alias.`,
+        const [alias, other] = isMailAlias(first.owner) ? [first, second] : [second, first];
+        const advice = isGroup(other.owner) ? 'rename the alias.' : 'rename the alias, or drop it and give that user the alias.';
+        accept('error', `The alias '${alias.key}' collides with ${describe(other)}; ${advice}`,
             coded(CompanyCodes.AliasCollidesWithUser, infoOf(alias)));
+    } else if (isGroup(first.owner) !== isGroup(second.owner)) {
+        // A group's name is also its LDAP name: the user's address is the one to change, wherever it stands.
+        const [group, user] = isGroup(first.owner) ? [first, second] : [second, first];
+        accept('error', `The address '${user.key}' is already ${describe(group)}; give the user another local part.`,
+            coded(CompanyCodes.DuplicateAddress, infoOf(user)));
     } else {
-        accept('error', `The address '${second.key}' is already ${describe(first)}; give each user their own local part.`,
+        const advice = isGroup(second.owner) ? 'give each group its own name.' : 'give each user their own local part.';
+        accept('error', `The address '${second.key}' is already ${describe(first)}; ${advice}`,
             coded(CompanyCodes.DuplicateAddress, infoOf(second)));
     }
 }
@@ -125,8 +109,11 @@ function reportCollision(first: Address, second: Address, accept: ValidationAcce
 const infoOf = (address: Address) => ({ node: address.node, property: address.property, index: address.index }) as const;
 
 function describe(address: Address): string {
-    if (address.owner.$type === 'MailAlias') {
+    if (isMailAlias(address.owner)) {
         return `the mail alias on line ${lineOf(address.owner)}`;
+    }
+    if (isGroup(address.owner)) {
+        return `the mail list of group '${address.owner.name}' (line ${lineOf(address.owner)})`;
     }
     const how = address.property === 'aliases' ? 'an alias' : 'the address';
     return `${how} of user '${address.owner.name}' (line ${lineOf(address.node)})`;

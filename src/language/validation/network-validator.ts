@@ -1,16 +1,19 @@
-import type { ValidationAcceptor } from 'langium';
+import { AstUtils, type AstNode, type DiagnosticInfo, type ValidationAcceptor, type ValidationCheck } from 'langium';
 import {
-    isGuestNetwork, isPublicAddress, isPublicIpv6, isVmAddress,
+    isGuestNetwork, isPublicIpv6, isVmAddress,
     type GuestNetwork, type PublicAddress, type PublicIpv6, type Server, type Spec, type VmAddress
 } from '../generated/ast.js';
 import {
     broadcastAddress, cidrHostBitsFix, cidrSyntaxProblem, formatCidr, formatIpv4, hypervisorAddress, ipv4SyntaxProblem,
-    ipv6SyntaxProblem, networkContains, networksOverlap, nonPublicRange, normalizedIpv6, parseCidr, parseIpv4, withoutLeadingZeros, type Ipv4Network
+    ipv6SyntaxProblem, networkContains, networksOverlap, nonPublicRange, parseCidr, parseIpv4, withoutLeadingZeros, type Ipv4Network
 } from '../semantics/ipv4.js';
-import { DEFAULT_NETWORK, effectiveVms } from '../semantics/placement.js';
-import { declaredVms, firstMember, firstSetting } from '../semantics/server-facts.js';
+import type { EffectiveVm } from '../semantics/placement.js';
+import {
+    DEFAULT_NETWORK, declaredVms, firstMember, firstSetting, freeNetwork, MAX_GUEST_PREFIX, publicAddressKeys, usableNetwork
+} from '../semantics/server-facts.js';
 import { ServerCodes } from './server-codes.js';
 import { coded } from './report.js';
+import { factsOf, locationOf, type NetworkDeclaration, type WorkspaceFacts } from './workspace-facts.js';
 
 /** Address syntax, addresses inside their network, reserved and duplicate addresses, overlapping networks. */
 
@@ -72,6 +75,11 @@ export function checkGuestNetwork(node: GuestNetwork, accept: ValidationAcceptor
         accept('error', `${node.cidr} has host bits set: a network is named by its first address. Did you mean ${fix}?`,
             coded(ServerCodes.CidrHostBits, { node, property: 'cidr' }, { replacement: fix }));
     }
+    const net = parseCidr(node.cidr)!;
+    if (net.prefix > MAX_GUEST_PREFIX) {
+        accept('error', `${node.cidr} is too small for a guest network: it must hold the hypervisor and the VMs, so use a /${MAX_GUEST_PREFIX} `
+            + 'or larger, e.g. a /24.', coded(ServerCodes.NetworkTooSmall, { node, property: 'cidr' }));
+    }
 }
 
 export function checkVmAddress(node: VmAddress, accept: ValidationAcceptor): void {
@@ -79,7 +87,7 @@ export function checkVmAddress(node: VmAddress, accept: ValidationAcceptor): voi
         return;
     }
     const server = node.$container.$container;
-    const net = checkedNetwork(server);
+    const net = usableNetwork(server);
     if (!net) {
         return;  // the network itself is invalid and reported there
     }
@@ -100,19 +108,13 @@ export function checkVmAddress(node: VmAddress, accept: ValidationAcceptor): voi
     }
 }
 
-/** The network VM addresses are checked against: the declared one if valid, the default if none, else undefined. */
-export function checkedNetwork(server: Server): Ipv4Network | undefined {
-    const declared = firstMember(server, isGuestNetwork);
-    return declared ? parseCidr(declared.cidr) : parseCidr(DEFAULT_NETWORK);
-}
-
 function replacement(address: string): Record<string, unknown> {
     const fixed = withoutLeadingZeros(address);
     return fixed !== address && !ipv4SyntaxProblem(fixed) ? { replacement: fixed } : {};
 }
 
 /** Two VMs of one server with one address; and VMs the network has no room for. */
-export function checkServerAddresses(server: Server, accept: ValidationAcceptor): void {
+export function checkServerAddresses(server: Server, accept: ValidationAcceptor, { vms }: { vms: readonly EffectiveVm[] }): void {
     const seen = new Map<number, string>();
     for (const vm of declaredVms(server)) {
         const node = firstSetting(vm, isVmAddress);
@@ -127,92 +129,79 @@ export function checkServerAddresses(server: Server, accept: ValidationAcceptor)
             }
         }
     }
-    const homeless = effectiveVms(server).filter(vm => vm.address === undefined).map(vm => vm.name);
+    const homeless = vms.filter(vm => vm.address === undefined).map(vm => vm.name);
     if (homeless.length > 0) {
-        const network = firstMember(server, isGuestNetwork);
-        const message = `The guest network of ${server.name} has no free address left for ${homeless.join(', ')}: use a larger network, e.g. a /24.`;
-        if (network) {
-            accept('error', message, coded(ServerCodes.NetworkTooSmall, { node: network, property: 'cidr' }));
-        } else {
-            accept('error', message, coded(ServerCodes.NetworkTooSmall, { node: server, property: 'name' }));
-        }
+        accept('error', `The guest network of ${server.name} has no free address left for ${homeless.join(', ')}: use a larger network, e.g. a /24.`,
+            coded(ServerCodes.NetworkTooSmall, networkAnchor(server).info));
     }
+}
+
+/** Where a diagnostic about a server's guest network goes: its `network` line, else (default network) the server name. */
+function networkAnchor(server: Server): { declared?: GuestNetwork, info: DiagnosticInfo<AstNode> } {
+    const declared = firstMember(server, isGuestNetwork);
+    const info: DiagnosticInfo<GuestNetwork> | DiagnosticInfo<Server> = declared ? { node: declared, property: 'cidr' } : { node: server, property: 'name' };
+    return { declared, info: info as DiagnosticInfo<AstNode> };
 }
 
 /**
- * Guest networks of different servers must not overlap: replicas and extra videobridges reach the
- * first server's VMs over a tunnel between the hypervisors, which routes by network.
+ * Guest networks of different servers must not overlap, in one file or across the workspace:
+ * replicas and extra videobridges reach the first server's VMs over a tunnel between the
+ * hypervisors, which routes by network. Each network is checked against the earlier ones of its
+ * file, then against those of other files (each side of a cross-file overlap is reported). Each
+ * suggestion is reserved, so two servers are never told the same free network.
  */
-export function checkNetworksAcrossServers(spec: Spec, accept: ValidationAcceptor): void {
-    const seen: Array<{ server: Server, net: Ipv4Network }> = [];
-    for (const server of spec.servers) {
-        const net = checkedNetwork(server);
-        if (!net) {
-            continue;
-        }
-        const other = seen.find(s => networksOverlap(s.net, net));
-        if (other) {
-            const suggestion = freeNetwork(spec.servers.map(checkedNetwork).filter(n => n !== undefined));
-            reportOverlap(server, { name: other.server.name, net: other.net }, suggestion, accept);
-        }
-        seen.push({ server, net });
-    }
-    checkPublicAddressesAcrossServers(spec, accept);
+export function checkGuestNetworkOverlaps(workspace: WorkspaceFacts): ValidationCheck<Spec> {
+    return (spec, accept) => {
+        const document = AstUtils.getDocument(spec);
+        const own = factsOf(document)?.networks ?? [];
+        const elsewhere = workspace.others(document).flatMap(facts => facts.networks);
+        const taken = [...own, ...elsewhere].map(n => n.net);
+        const suggest = (): string => {
+            const suggestion = freeNetwork(taken);
+            taken.push(parseCidr(suggestion)!);
+            return suggestion;
+        };
+        own.forEach((network, index) => {
+            const earlier = own.slice(0, index).find(e => networksOverlap(e.net, network.net));
+            const other = earlier ? undefined : elsewhere.find(n => networksOverlap(n.net, network.net));
+            if (earlier) {
+                reportOverlap(network.owner, overlapped(earlier), suggest(), accept);
+            } else if (other) {
+                reportOverlap(network.owner, { ...overlapped(other), where: locationOf(document, other.node) }, suggest(), accept);
+            }
+        });
+    };
 }
 
+const overlapped = (network: NetworkDeclaration): OverlappedServer => ({ name: network.owner.name, net: network.net });
+
 /** The server a network overlaps: its name, network and, when it is in another file, where (`b.company:4`). */
-export interface OverlappedServer {
+interface OverlappedServer {
     readonly name: string;
     readonly net: Ipv4Network;
     readonly where?: string;
 }
 
-export function reportOverlap(server: Server, other: OverlappedServer, suggestion: string, accept: ValidationAcceptor): void {
-    const declared = firstMember(server, isGuestNetwork);
+/** Servers without a name yet (half-typed) are skipped: the parser reports the missing name. */
+function reportOverlap(server: Server, other: OverlappedServer, suggestion: string, accept: ValidationAcceptor): void {
+    if (typeof server.name !== 'string' || typeof other.name !== 'string') {
+        return;
+    }
+    const { declared, info } = networkAnchor(server);
     const extra = { replacement: suggestion, server: server.name };
     const where = other.where ? ` (${other.where})` : '';
-    if (declared) {
-        accept('error', `${declared.cidr} overlaps ${other.name}'s guest network ${formatCidr(other.net)}${where}: `
-            + `give each server its own network, e.g. network ${suggestion}.`,
-            coded(ServerCodes.NetworkOverlap, { node: declared, property: 'cidr' }, extra));
-    } else {
-        accept('error', `${server.name} uses the default guest network ${DEFAULT_NETWORK}, which overlaps ${other.name}'s ${formatCidr(other.net)}${where}: `
-            + `give it its own, e.g. network ${suggestion}.`,
-            coded(ServerCodes.NetworkOverlap, { node: server, property: 'name' }, extra));
-    }
-}
-
-/** The first 10.N.0.0/24 that overlaps none of the taken networks. */
-export function freeNetwork(taken: readonly Ipv4Network[]): string {
-    for (let n = 0; n < 256; n++) {
-        const candidate = parseCidr(`10.${n}.0.0/24`)!;
-        if (!taken.some(t => networksOverlap(t, candidate))) {
-            return formatCidr(candidate);
-        }
-    }
-    return '10.0.0.0/24';
-}
-
-/** A server's public IPv4 and IPv6 addresses, keyed (`ipv4:…`, `ipv6:…`) so that one address written two ways matches. */
-export function publicAddressKeys(server: Server): Array<{ key: string, node: PublicAddress | PublicIpv6 }> {
-    const result: Array<{ key: string, node: PublicAddress | PublicIpv6 }> = [];
-    const ipv4 = firstMember(server, isPublicAddress);
-    const ipv4Key = parseIpv4(ipv4?.address);
-    if (ipv4 && ipv4Key !== undefined) {
-        result.push({ key: `ipv4:${ipv4Key}`, node: ipv4 });
-    }
-    const ipv6 = firstMember(server, isPublicIpv6);
-    const ipv6Key = normalizedIpv6(ipv6?.address);
-    if (ipv6 && ipv6Key !== undefined) {
-        result.push({ key: `ipv6:${ipv6Key}`, node: ipv6 });
-    }
-    return result;
+    const message = declared
+        ? `${declared.cidr} overlaps ${other.name}'s guest network ${formatCidr(other.net)}${where}: give each server its own network, e.g. network ${suggestion}.`
+        : `${server.name} uses the default guest network ${DEFAULT_NETWORK}, which overlaps ${other.name}'s ${formatCidr(other.net)}${where}: `
+            + `give it its own, e.g. network ${suggestion}.`;
+    accept('error', message, coded(ServerCodes.NetworkOverlap, info, extra));
 }
 
 /** How a public address is named in messages. */
 export const publicAddressKind = (node: PublicAddress | PublicIpv6): string => isPublicIpv6(node) ? 'public IPv6 address' : 'public address';
 
-function checkPublicAddressesAcrossServers(spec: Spec, accept: ValidationAcceptor): void {
+/** Two servers of one file with one public address. */
+export function checkPublicAddressesAcrossServers(spec: Spec, accept: ValidationAcceptor): void {
     const seen = new Map<string, Server>();
     for (const server of spec.servers) {
         for (const { key, node } of publicAddressKeys(server)) {

@@ -3,6 +3,7 @@ import type { Server } from '../generated/ast.js';
 import { DEFAULT_GIT_SSH_PORT } from '../catalog/services.js';
 import { freePort, portForwards, portKey, type PortForward, type PortOrigin } from '../semantics/port-forwards.js';
 import { isPrimary } from '../semantics/server-facts.js';
+import type { ServerContext } from './server-context.js';
 import { ServerCodes } from './server-codes.js';
 import { coded } from './report.js';
 import { useInfo } from './role-validator.js';
@@ -15,8 +16,8 @@ import { useInfo } from './role-validator.js';
  * conflict always involves something written. A pair of claims is reported once (dns claims 53
  * twice, tcp and udp).
  */
-export function checkPublicPorts(server: Server, accept: ValidationAcceptor): void {
-    const forwards = portForwards(server);
+export function checkPublicPorts(server: Server, accept: ValidationAcceptor, { companies, vms }: ServerContext): void {
+    const forwards = portForwards(server, companies, vms);
     const taken = new Set(forwards.map(portKey));
     const owners = new Map<string, PortForward>();
     const reported = new Set<string>();

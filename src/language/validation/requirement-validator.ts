@@ -1,11 +1,11 @@
 import type { ValidationAcceptor } from 'langium';
 import { isPlacementSetting, type Company, type RoleKind, type RoleUse, type Server } from '../generated/ast.js';
 import { CORE_ROLES, roleInfo, SERVICE_ROLE } from '../catalog/roles.js';
-import { hostedCompanies } from '../semantics/hosting.js';
 import { servicesOf } from '../semantics/company-facts.js';
 import { companyRoles } from '../semantics/placement.js';
 import { declaredPrimaryRoles, declaredVms, firstMember, isPrimary, placementMode, roleUses } from '../semantics/server-facts.js';
 import { useInfo } from './role-validator.js';
+import type { ServerContext } from './server-context.js';
 import { ServerCodes } from './server-codes.js';
 import { coded } from './report.js';
 
@@ -16,12 +16,11 @@ import { coded } from './report.js';
  * VMs, so there is nothing to report. Replicas and extra videobridges require nothing here: their
  * source provides it (a bare videobridge has its own rule).
  */
-export function checkRequiredRoles(server: Server, accept: ValidationAcceptor): void {
+export function checkRequiredRoles(server: Server, accept: ValidationAcceptor, { companies }: ServerContext): void {
     if (placementMode(server) !== 'explicit') {
         return;
     }
     const present = declaredPrimaryRoles(server);
-    const companies = hostedCompanies(server);
     const reportedOnUse = new Set<RoleKind>();
     for (const vm of declaredVms(server)) {
         for (const use of roleUses(vm).filter(u => isPrimary(u) && u.role !== 'videobridge')) {

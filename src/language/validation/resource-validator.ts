@@ -4,9 +4,10 @@ import {
     type CpusSetting, type DiskSetting, type MemorySetting, type OsSetting, type Server
 } from '../generated/ast.js';
 import { roleInfo } from '../catalog/roles.js';
-import { effectiveVms, rolesMinMemoryMiB } from '../semantics/placement.js';
+import { rolesMinMemoryMiB } from '../semantics/placement.js';
 import { firstMember, firstSetting } from '../semantics/server-facts.js';
 import { formatGiB, formatMiB, sizeInGiB, sizeInMiB } from '../semantics/sizes.js';
+import type { ServerContext } from './server-context.js';
 import { ServerCodes } from './server-codes.js';
 import { coded } from './report.js';
 
@@ -32,8 +33,8 @@ export function checkCpus(setting: CpusSetting, accept: ValidationAcceptor): voi
 }
 
 /** Warn when a VM's declared memory is below what its roles (including conventionally placed ones) need together. */
-export function checkVmMemory(server: Server, accept: ValidationAcceptor): void {
-    for (const vm of effectiveVms(server)) {
+export function checkVmMemory(_server: Server, accept: ValidationAcceptor, { vms }: ServerContext): void {
+    for (const vm of vms) {
         const memory = vm.declared && firstSetting(vm.declared, isMemorySetting);
         const mib = memory && sizeInMiB(memory.size);
         const needed = rolesMinMemoryMiB(vm.roles);
@@ -51,12 +52,11 @@ export function checkVmMemory(server: Server, accept: ValidationAcceptor): void 
  * VMs (conventional ones with their defaults). Virtual CPUs do not add up: NVMM runs each vCPU as a
  * host thread and overcommitting them is normal, so only a VM with more vCPUs than the host is flagged.
  */
-export function checkServerResources(server: Server, accept: ValidationAcceptor): void {
+export function checkServerResources(server: Server, accept: ValidationAcceptor, { vms }: ServerContext): void {
     const resources = firstMember(server, isServerResources);
     if (!resources) {
         return;
     }
-    const vms = effectiveVms(server);
     const memory = resources.settings.find(isMemorySetting);
     const memoryMiB = memory && sizeInMiB(memory.size);
     const neededMemory = vms.reduce((sum, vm) => sum + vm.memoryMiB, 0);

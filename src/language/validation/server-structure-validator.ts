@@ -52,7 +52,7 @@ function reportRepeated(settings: readonly AstNode[], where: string, accept: Val
 
 export function checkVmNames(server: Server, accept: ValidationAcceptor): void {
     const seen = new Map<string, Vm>();
-    for (const vm of declaredVms(server)) {
+    for (const vm of declaredVms(server).filter(named)) {
         const first = seen.get(vm.name);
         if (first) {
             accept('error', `Server ${server.name} already has a VM named ${vm.name} (line ${lineOf(first)}): rename one of them.`,
@@ -65,7 +65,7 @@ export function checkVmNames(server: Server, accept: ValidationAcceptor): void {
 
 export function checkServerNames(spec: Spec, accept: ValidationAcceptor): void {
     const seen = new Map<string, Server>();
-    for (const server of spec.servers) {
+    for (const server of spec.servers.filter(named)) {
         const first = seen.get(server.name);
         if (first) {
             accept('error', `A server named ${server.name} is already declared on line ${lineOf(first)}: rename one of them.`,
@@ -75,3 +75,6 @@ export function checkServerNames(spec: Spec, accept: ValidationAcceptor): void {
         }
     }
 }
+
+/** A half-typed server or VM may lack its name whatever the AST types say; the parser reports that. */
+const named = (node: { name?: string }): boolean => typeof node.name === 'string';

@@ -6,6 +6,7 @@ import {
 } from '../generated/ast.js';
 import { CompanyCodes } from './company-codes.js';
 import { coded, lineOf } from './report.js';
+import { domainProblem } from './value-syntax.js';
 
 /** Lines that a company, its mail block or a service block may hold only once, and the required `domain`. */
 
@@ -58,10 +59,23 @@ export function checkUserSingleLines(user: User, accept: ValidationAcceptor): vo
 
 /** Every address, host name and DNS zone of a company derives from its domain. */
 export function checkCompanyHasDomain(company: Company, accept: ValidationAcceptor): void {
+    if (typeof company.name !== 'string') {
+        return;  // half-typed: the parser reports the missing name
+    }
     if (!company.members.some(isDomainSetting)) {
-        accept('error', `The company '${company.name}' has no domain; add a line such as \`domain ${company.name}.example\`.`,
+        accept('error', `The company '${company.name}' has no domain; add a line such as \`domain ${exampleDomain(company.name)}\`.`,
             coded(CompanyCodes.MissingDomain, { node: company, property: 'name' }));
     }
+}
+
+/**
+ * A valid domain to suggest for a company: its name as a DNS label (lower case, `_` and other
+ * characters a label cannot hold become `-`) under `.example`, the TLD reserved for examples.
+ */
+export function exampleDomain(name: string): string {
+    const label = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, '');
+    const domain = `${label}.example`;
+    return label && !domainProblem(domain) ? domain : 'company.example';
 }
 
 export function checkMailSettingsOnce(mail: MailSettings, accept: ValidationAcceptor): void {

@@ -1,4 +1,5 @@
 import { closestName } from '../util/closest-name.js';
+import { ZONE_LINKS } from './timezone-links.js';
 
 /**
  * IANA time zone names as the ICU data of the running Node knows them. `Intl.supportedValuesOf`
@@ -6,8 +7,10 @@ import { closestName } from '../util/closest-name.js';
  * and `UTC` spellings, which NetBSD's zoneinfo has too.
  */
 const CANONICAL: readonly string[] = [...Intl.supportedValuesOf('timeZone'), 'UTC', 'Etc/UTC'];
-const CANONICAL_SET = new Set(CANONICAL);
-const BY_LOWER_CASE = new Map(CANONICAL.map(z => [z.toLowerCase(), z]));
+/** Every name whose exact spelling is known: the canonical ones and the links. */
+const KNOWN: readonly string[] = [...CANONICAL, ...ZONE_LINKS];
+const KNOWN_SET = new Set(KNOWN);
+const BY_LOWER_CASE = new Map(KNOWN.map(z => [z.toLowerCase(), z]));
 
 export interface TimezoneVerdict {
     readonly ok: boolean;
@@ -16,14 +19,15 @@ export interface TimezoneVerdict {
 }
 
 export function checkTimezone(name: string): TimezoneVerdict {
-    if (CANONICAL_SET.has(name)) {
+    if (KNOWN_SET.has(name)) {
         return { ok: true };
     }
-    // Zoneinfo file names are case-sensitive, while Intl is not: `europe/berlin` must be fixed.
+    // Zoneinfo file names are case-sensitive, while Intl is not: `europe/berlin` and `us/eastern` must be fixed.
     const sameButCase = BY_LOWER_CASE.get(name.toLowerCase());
     if (sameButCase) {
         return { ok: false, suggestion: sameButCase };
     }
+    // A link newer than the list: its case cannot be checked here, so it is taken as written.
     if (acceptedByIntl(name)) {
         return { ok: true };
     }

@@ -4,9 +4,9 @@ import {
     type Company, type DomainSetting, type GuestNetwork, type HostedCompanies, type PublicAddress, type PublicIpv6, type Server,
     type Spec
 } from '../generated/ast.js';
+import { hostsAllImplicitly } from '../semantics/hosting.js';
 import { networksOverlap, type Ipv4Network } from '../semantics/ipv4.js';
-import { firstMember } from '../semantics/server-facts.js';
-import { checkedNetwork, publicAddressKeys } from './network-validator.js';
+import { firstMember, publicAddressKeys, usableNetwork } from '../semantics/server-facts.js';
 import { lineOf } from './report.js';
 
 /**
@@ -36,6 +36,8 @@ export interface NetworkDeclaration {
 }
 
 export interface TopLevelFacts {
+    /** The document's root, for rules that read the whole workspace spec (hosting). */
+    readonly spec: Spec;
     readonly companies: ReadonlyArray<Declaration<Company>>;
     readonly domains: ReadonlyArray<Declaration<DomainSetting>>;
     readonly servers: ReadonlyArray<Declaration<Server>>;
@@ -69,6 +71,7 @@ function collectFacts(spec: Spec): TopLevelFacts {
     const named = spec.companies.filter(c => typeof c.name === 'string');
     const servers = spec.servers.filter(s => typeof s.name === 'string');
     return {
+        spec,
         companies: named.map(company => ({ key: company.name, node: company, owner: company })),
         domains: named.flatMap(company => company.members.filter(isDomainSetting)
             .filter(d => typeof d.domain === 'string')
@@ -83,8 +86,21 @@ function collectFacts(spec: Spec): TopLevelFacts {
 }
 
 function networkOf(server: Server): NetworkDeclaration[] {
-    const net = checkedNetwork(server);
+    const net = usableNetwork(server);
     return net ? [{ net, node: firstMember(server, isGuestNetwork) ?? server, owner: server }] : [];
+}
+
+/**
+ * How the workspace decides hosting: the URI of the document whose server hosts every company
+ * (the whole workspace has one server and no `hosts` line), else `explicit`. When it changes,
+ * every company's hosting and that server's placement change with it.
+ */
+export function hostingMode(documents: readonly LangiumDocument[]): string {
+    const parsed = documents.map(doc => ({ doc, facts: factsOf(doc) })).filter(d => d.facts !== undefined);
+    if (!hostsAllImplicitly(parsed.map(d => d.facts!.spec))) {
+        return 'explicit';
+    }
+    return parsed.find(d => d.facts!.spec.servers.length > 0)!.doc.uri.toString();
 }
 
 /** The declarations of a list whose key no earlier one has: later ones are reported inside their document. */
@@ -112,6 +128,12 @@ export class WorkspaceFacts {
             .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()))
             .map(factsOf)
             .filter(facts => facts !== undefined);
+    }
+
+    /** The specs of every parsed document, this one first: together they form the workspace's one spec. */
+    specs(document: LangiumDocument): Spec[] {
+        const own = factsOf(document);
+        return [...own ? [own.spec] : [], ...this.others(document).map(facts => facts.spec)];
     }
 
     /** The first declaration of each key in the given facts. */
@@ -142,6 +164,8 @@ export class FactFootprint {
         for (const kind of KEYED_KINDS) {
             facts[kind].forEach(d => this.keys.add(`${kind}:${d.key}`));
         }
+        // `hosts acme` decides whether the document declaring acme reports it as not hosted.
+        facts.hosted.forEach(d => this.keys.add(`companies:${d.key}`));
         this.networks.push(...facts.networks.map(n => n.net));
     }
 
