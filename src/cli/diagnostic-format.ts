@@ -1,4 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver';
+import { diagnosticCode } from '../language/validation/report.js';
 
 /** A diagnostic tied to the file it was found in, as the user named that file. */
 export interface FileDiagnostic {
@@ -15,24 +16,12 @@ export function severityName(diagnostic: Diagnostic): SeverityName {
     return severityNames[diagnostic.severity ?? 1] ?? 'error';
 }
 
-/**
- * The diagnostic's code: our checks set `code`, Langium puts its own codes for lexing,
- * parsing and linking errors in `data.code`; anything else is a syntax problem.
- */
-export function diagnosticCode(diagnostic: Diagnostic): string {
-    if (diagnostic.code !== undefined && diagnostic.code !== '') {
-        return String(diagnostic.code);
-    }
-    const dataCode = (diagnostic.data as { code?: unknown } | undefined)?.code;
-    return typeof dataCode === 'string' && dataCode !== '' ? dataCode : 'syntax';
-}
-
-/** `file:line:col: severity: message [code]`, with a 1-based line and column. */
+/** `file:line:col: severity: message [code]`, with a 1-based line and column; a diagnostic without a code is a syntax problem. */
 export function formatDiagnostic({ file, diagnostic }: FileDiagnostic): string {
     const { line, character } = diagnostic.range.start;
     // A message may span lines (some parser errors do); keep one diagnostic per output line.
     const message = messageText(diagnostic).replace(/\s*\r?\n\s*/g, ' ').trim();
-    return `${file}:${line + 1}:${character + 1}: ${severityName(diagnostic)}: ${message} [${diagnosticCode(diagnostic)}]`;
+    return `${file}:${line + 1}:${character + 1}: ${severityName(diagnostic)}: ${message} [${diagnosticCode(diagnostic) ?? 'syntax'}]`;
 }
 
 /** Order by file, then line, then column, so output is stable whatever order checks ran in. */

@@ -111,9 +111,18 @@ describe('values', () => {
             expect(docText(item(list, 'registration'))).toContain('Default: closed');
         });
         await completeAt('company a { cloud { hostname files\n <|> } }', list => {
-            expect(labels(list)).toEqual(expect.arrayContaining(['hostname', 'quota']));
+            expect(labels(list)).toContain('quota');
             expect(labels(list)).not.toContain('registration');
         });
+    });
+
+    test('a setting key the service block already has is not offered again, as validation refuses it twice', async () => {
+        await completeAt('company a { git { registration open\n <|> } }', list => {
+            expect(labels(list)).toEqual(expect.arrayContaining(['hostname', 'ssh-port']));
+            expect(labels(list)).not.toContain('registration');
+        });
+        const document = await parseSpec('company a { domain a.example  services git  git { registration open  registration closed } }');
+        expect((document.diagnostics ?? []).map(d => d.code)).toContain('duplicate-setting');
     });
 
     test('choice and flag values of a setting', async () => {
@@ -213,7 +222,7 @@ describe('lines a block holds once', () => {
         await completeAt(spec(`${line}\n<|>`), list => expect(labels(list)).not.toContain(keyword));
         const document = await parseSpec(spec(`${line}\n${line}`));
         const codes = (document.diagnostics ?? []).filter(d => d.severity === 1).map(d => d.code);
-        expect(codes.some(code => code === 'duplicate-setting' || code === 'duplicate-server-setting'), `codes: ${codes.join(', ')}`).toBe(true);
+        expect(codes, `codes: ${codes.join(', ')}`).toContain('duplicate-setting');
     });
 
     test('lines that add up are offered again, as validation accepts them twice', async () => {

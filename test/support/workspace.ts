@@ -2,6 +2,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { clearDocuments } from 'langium/test';
 import type { WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { diagnosticCode } from '../../src/language/validation/report.js';
 import { services } from './services.js';
 
 /** Documents of one in-memory workspace, by file name. */
@@ -40,5 +41,5 @@ export async function workspaceErrors(files: Record<string, string>): Promise<st
     const workspace = await loadWorkspace(files);
     return Object.entries(workspace).flatMap(([name, document]) => (document.diagnostics ?? [])
         .filter(d => d.severity === 1)
-        .map(d => `${name}: ${d.code ?? (d.data as { code?: string } | undefined)?.code} ${d.message}`));
+        .map(d => `${name}: ${diagnosticCode(d)} ${d.message}`));
 }

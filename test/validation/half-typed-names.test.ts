@@ -12,6 +12,8 @@ describe('half-typed names', () => {
         ['companies and servers without names', 'company { domain acme.example }\nserver { public 203.0.113.10 }\nserver { public 203.0.113.11 }'],
         ['two VMs without names', 'company acme { domain acme.example  user a { admin aliases postmaster, abuse } }\n'
             + 'server hv1 { public 203.0.113.10 on wm0  vm { }  vm { } }'],
+        ['a VM without a name repeating a line', 'company acme { domain acme.example  user a { admin aliases postmaster, abuse } }\n'
+            + 'server hv1 { public 203.0.113.10 on wm0  vm { memory 1 GB  memory 2 GB } }'],
         ['a server without a name overlapping a named one', 'company acme { domain acme.example  user a { admin aliases postmaster, abuse } }\n'
             + 'server hv1 { public 203.0.113.10  hosts acme }\nserver { public 203.0.113.11 }'],
         ['a company without a name, hosted nowhere', 'company { domain acme.example }\nserver hv1 { public 203.0.113.10  hosts globex }\n'

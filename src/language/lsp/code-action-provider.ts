@@ -5,21 +5,19 @@ import { companyQuickFixes } from './quick-fixes/company-fixes.js';
 import { serverQuickFixes } from './quick-fixes/server-fixes.js';
 import { referenceQuickFixes } from './quick-fixes/reference-fixes.js';
 import type { QuickFix } from './quick-fixes/quick-fix.js';
+import { diagnosticCode } from '../validation/report.js';
 
 const QUICK_FIXES: Readonly<Record<string, QuickFix>> = { ...companyQuickFixes, ...serverQuickFixes, ...referenceQuickFixes };
 
-/**
- * Offers the quick fixes registered for the codes of the diagnostics in the requested range. Our
- * rules set `code`; Langium's own diagnostics (linking, parsing) carry theirs in `data.code`.
- */
+/** Offers the quick fixes registered for the codes of the diagnostics in the requested range. */
 export class CompanyCodeActionProvider implements CodeActionProvider {
     constructor(private readonly services: LangiumServices) {}
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
-            const code = diagnostic.code ?? (diagnostic.data as { code?: unknown } | undefined)?.code;
-            const fix = typeof code === 'string' ? QUICK_FIXES[code] : undefined;
+            const code = diagnosticCode(diagnostic);
+            const fix = code === undefined ? undefined : QUICK_FIXES[code];
             if (fix) {
                 actions.push(...preferIfAlone(fix(diagnostic, document, this.services)));
             }

@@ -1,28 +1,13 @@
 import { AstUtils, GrammarUtils, type AstNode, type CstNode } from 'langium';
 import type { CompletionContext } from 'langium/lsp';
-import { isCompany, isServiceBlock, isServiceList } from '../generated/ast.js';
+import { onceLine } from '../catalog/once-per-block.js';
+import { isServiceList } from '../generated/ast.js';
 
 /**
  * What completion needs to know about the block the cursor is in: which lines it already has,
- * so that a line a block may hold once is not offered a second time.
+ * so that a line a block may hold once (`catalog/once-per-block.ts`, the table validation reads
+ * too) is not offered a second time.
  */
-
-/**
- * Member types (their grammar rule names) that each block may hold once. They mirror validation,
- * so completion never offers what the validator then refuses: `checkCompanySingleLines` and
- * `checkMailSettingsOnce` (settings-validator.ts), `checkServerSettingsOnce`, `checkVmSettingsOnce`
- * and `checkResourceSettingsOnce` (server-structure-validator.ts). `hosts` and `runs` lines add
- * up, so they stay on offer. A user's `email` is read from its first line only (company-facts.ts)
- * and `admin`, `quota` and `password-hash` hold one value each, so a second one is never useful.
- */
-const ONCE_PER_BLOCK: Readonly<Record<string, ReadonlySet<string>>> = {
-    Company: new Set(['DomainSetting', 'TimezoneSetting', 'LocaleSetting', 'ServiceList', 'MailSettings']),
-    MailSettings: new Set(['MaxMessageSize', 'SpamThreshold', 'DkimSelector']),
-    User: new Set(['UserEmail', 'UserAdmin', 'UserQuota', 'UserPasswordHash']),
-    Server: new Set(['OsSetting', 'PublicAddress', 'PublicIpv6', 'GuestNetwork', 'MirrorSetting', 'ServerResources', 'PlacementSetting']),
-    ServerResources: new Set(['MemorySetting', 'CpusSetting', 'DiskSetting']),
-    Vm: new Set(['MemorySetting', 'CpusSetting', 'DiskSetting', 'VmAddress'])
-};
 
 /** Blocks with a `{ … }` body in which members are written. */
 const BLOCK_TYPES = new Set(['Company', 'Server', 'Vm', 'User', 'Group', 'MailSettings', 'ServerResources', 'ServiceBlock']);
@@ -52,19 +37,19 @@ function bodyHolds(node: AstNode, offset: number): boolean {
 
 /**
  * True when the line that `rule` starts may appear once in the block at the cursor and the block
- * already has one, other than the line being typed.
+ * already has one, other than the line being typed. For a line told apart by a key (a service
+ * block by its service, a service setting by its key), `key` is the one about to be written.
  */
-export function lineAlreadyWritten(context: CompletionContext, block: AstNode | undefined, rule: string): boolean {
-    if (!block || !ONCE_PER_BLOCK[block.$type]?.has(rule)) {
+export function lineAlreadyWritten(context: CompletionContext, block: AstNode | undefined, rule: string, key?: string): boolean {
+    const line = block && onceLine(block.$type, rule);
+    if (!line) {
         return false;
     }
-    return members(block).some(member => member.$type === rule && !isBeingTyped(member.$cstNode, context));
+    return members(block).some(member => member.$type === rule && (!line.key || keyOf(member, line.key) === key)
+        && !isBeingTyped(member.$cstNode, context));
 }
 
-/** A `cloud { … }` block when the company already has one for that service. */
-export function serviceBlockWritten(context: CompletionContext, block: AstNode | undefined, service: string): boolean {
-    return isCompany(block) && block.members.some(m => isServiceBlock(m) && m.service === service && !isBeingTyped(m.$cstNode, context));
-}
+const keyOf = (member: AstNode, property: string): unknown => (member as unknown as Record<string, unknown>)[property];
 
 /** A service already named on the `services` line being written (a repeat only earns a warning). */
 export function serviceAlreadyListed(context: CompletionContext, service: string): boolean {

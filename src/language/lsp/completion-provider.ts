@@ -9,7 +9,7 @@ import { CompletionItemKind, type MarkupContent } from 'vscode-languageserver';
 import { isCompany, isServiceBlock, isServiceSetting, isTimezoneSetting } from '../generated/ast.js';
 import { findService, findSetting } from '../catalog/services.js';
 import { keywordMarkdown, roleMarkdown, serviceMarkdown, settingMarkdown, valueKindText } from './catalog-markdown.js';
-import { blockAtCursor, lineAlreadyWritten, serviceAlreadyListed, serviceBlockWritten } from './completion-block.js';
+import { blockAtCursor, lineAlreadyWritten, serviceAlreadyListed } from './completion-block.js';
 import { templateItem, userTemplate, vmTemplate } from './member-templates.js';
 import { candidateFilter } from './reference-candidates.js';
 
@@ -85,7 +85,7 @@ export class CompanyCompletionProvider extends DefaultCompletionProvider {
             return false;
         }
         if (rule === 'ServiceKind') {
-            return !(property === 'service' && serviceBlockWritten(context, this.blockAt(context), keyword.value))
+            return !(property === 'service' && lineAlreadyWritten(context, this.blockAt(context), 'ServiceBlock', keyword.value))
                 && !(property === 'services' && serviceAlreadyListed(context, keyword.value));
         }
         return !lineAlreadyWritten(context, this.blockAt(context), rule);
@@ -117,12 +117,13 @@ export class CompanyCompletionProvider extends DefaultCompletionProvider {
         return super.getReferenceCandidates(refInfo, context).filter(keep);
     }
 
-    /** Setting keys and values of service blocks, and time zones: not keywords, not references. */
+    /** Setting keys (each once per block) and values of service blocks, and time zones: not keywords, not references. */
     private completeValues(context: CompletionContext, acceptor: CompletionAcceptor): void {
         const properties = new Set(context.features.map(f => f.property));
         const block = AstUtils.getContainerOfType(context.node, isServiceBlock);
         if (block && properties.has('key')) {
-            for (const setting of findService(block.service)?.settings ?? []) {
+            const unwritten = (findService(block.service)?.settings ?? []).filter(s => !lineAlreadyWritten(context, block, 'ServiceSetting', s.key));
+            for (const setting of unwritten) {
                 acceptor(context, {
                     label: setting.key, kind: CompletionItemKind.Property, sortText: '0',
                     detail: `${block.service} setting: ${valueKindText(setting)}`,

@@ -13,7 +13,7 @@ import {
 } from './name-validator.js';
 import { checkClearPassword, checkPasswordHash } from './password-validator.js';
 import { checkServiceBlockEnabled, checkServiceSettings } from './service-validator.js';
-import { checkCompanyHasDomain, checkCompanySingleLines, checkMailSettingsOnce, checkUserSingleLines } from './settings-validator.js';
+import { checkCompanyHasDomain } from './settings-validator.js';
 import {
     checkCompanyDisplayName, checkGroupDisplayName, checkServiceSettingText, checkUserFullName
 } from './unsafe-string-validator.js';
@@ -28,9 +28,9 @@ export function registerCompanyChecks(services: CompanyDslServices): void {
     const workspace = new WorkspaceFacts(() => services.shared.workspace.LangiumDocuments);
     const checks: ValidationChecks<CompanyDslAstType> = {
         Spec: [checkCompanyNamesAndDomains, checkCompaniesAcrossFiles(workspace)],
-        Company: [checkRecipientNames, checkAddresses, checkNameCase, checkCompanySingleLines, checkCompanyHasDomain,
+        Company: [checkRecipientNames, checkAddresses, checkNameCase, checkCompanyHasDomain,
             checkCompanyHasAdmin, checkRoleAddresses, checkCompanyDisplayName, checkGroupsHaveMembers],
-        User: [checkNameCase, checkUserFullName, checkUserSingleLines],
+        User: [checkNameCase, checkUserFullName],
         Group: [checkNameCase, checkGroupDisplayName, checkGroupIncludesList, checkGroupCycles, checkIncludesCompany],
         MailAlias: [checkNameCase, checkMailAliasName, checkAliasTargetsList, checkAliasExternalTargets, checkAliasCycles],
         DomainSetting: [checkDomain, checkDomainCase],
@@ -42,7 +42,6 @@ export function registerCompanyChecks(services: CompanyDslServices): void {
         UserQuota: checkQuota,
         UserClearPassword: checkClearPassword,
         UserPasswordHash: checkPasswordHash,
-        MailSettings: checkMailSettingsOnce,
         MaxMessageSize: checkMaxMessageSize,
         SpamThreshold: checkSpamThreshold,
         DkimSelector: checkDkimSelector,

@@ -10,20 +10,14 @@ import { formatGiB, formatMiB, sizeInGiB, sizeInMiB } from '../semantics/sizes.j
 import type { ServerContext } from './server-context.js';
 import { ServerCodes } from './server-codes.js';
 import { coded } from './report.js';
+import { checkSize } from './value-validator.js';
 
 /** Memory, CPUs and disk of VMs and servers, and the OS release. */
 
-/** Memory and disk of VMs and server resources need a unit (company sizes are checked with the company rules). */
-export function checkResourceSize(setting: MemorySetting | DiskSetting, accept: ValidationAcceptor): void {
-    if (!setting.size || setting.size.unit !== undefined || typeof setting.size.value !== 'number') {
-        return;
-    }
-    const what = setting.$type === 'MemorySetting' ? 'memory' : 'disk';
-    const unit = what === 'memory' ? 'MB' : 'GB';
-    const value = setting.size.value;
-    accept('error', `The ${what} size ${value} has no unit: write ${value} ${unit} (units: KB, MB, GB, TB).`,
-        coded(ServerCodes.SizeWithoutUnit, { node: setting, property: 'size' }, { unit }));
-}
+/** Memory and disk of VMs and servers: a unit and more than nothing, as every size (the usual unit is what the fix adds). */
+export const checkMemorySize = (setting: MemorySetting, accept: ValidationAcceptor) => checkSize(setting.size, 'MB', 'memory size', accept);
+
+export const checkDiskSize = (setting: DiskSetting, accept: ValidationAcceptor) => checkSize(setting.size, 'GB', 'disk size', accept);
 
 export function checkCpus(setting: CpusSetting, accept: ValidationAcceptor): void {
     if (setting.count !== undefined && Number(setting.count) === 0) {

@@ -9,12 +9,10 @@ import {
 } from './network-validator.js';
 import { checkMirror } from './mirror-validator.js';
 import { checkRequiredRoles } from './requirement-validator.js';
-import { checkCpus, checkOsVersion, checkResourceSize, checkServerResources, checkVmMemory } from './resource-validator.js';
+import { checkCpus, checkDiskSize, checkMemorySize, checkOsVersion, checkServerResources, checkVmMemory } from './resource-validator.js';
 import { checkPublicPorts } from './public-port-validator.js';
 import { checkBareVideobridges, checkDuplicateRoles, checkRoleSources } from './role-validator.js';
-import {
-    checkPublicAddressPresent, checkResourceSettingsOnce, checkServerNames, checkServerSettingsOnce, checkVmNames, checkVmSettingsOnce
-} from './server-structure-validator.js';
+import { checkPublicAddressPresent, checkServerNames, checkVmNames } from './server-structure-validator.js';
 import { serverContext, type ServerContext } from './server-context.js';
 import { WorkspaceFacts } from './workspace-facts.js';
 
@@ -29,11 +27,9 @@ export function registerServerChecks(services: CompanyDslServices): void {
         PublicIpv6: checkPublicIpv6,
         GuestNetwork: checkGuestNetwork,
         VmAddress: checkVmAddress,
-        Vm: checkVmSettingsOnce,
         VmRoles: checkDuplicateRoles,
-        ServerResources: checkResourceSettingsOnce,
-        MemorySetting: checkResourceSize,
-        DiskSetting: checkResourceSize,
+        MemorySetting: checkMemorySize,
+        DiskSetting: checkDiskSize,
         CpusSetting: checkCpus,
         OsSetting: checkOsVersion,
         MirrorSetting: checkMirror
@@ -43,7 +39,7 @@ export function registerServerChecks(services: CompanyDslServices): void {
 
 /** Rules that look at a whole server; the context (hosted companies, effective VMs) is worked out once for all of them. */
 const SERVER_RULES: ReadonlyArray<(server: Server, accept: ValidationAcceptor, context: ServerContext) => void> = [
-    checkPublicAddressPresent, checkServerSettingsOnce, checkVmNames, checkServerAddresses, checkPublicPorts, checkRoleSources,
+    checkPublicAddressPresent, checkVmNames, checkServerAddresses, checkPublicPorts, checkRoleSources,
     checkBareVideobridges, checkRequiredRoles, checkVmMemory, checkServerResources
 ];
 

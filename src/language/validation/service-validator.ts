@@ -3,7 +3,7 @@ import type { ServiceBlock, ServiceSetting } from '../generated/ast.js';
 import { serviceInfo, type SettingValueKind } from '../catalog/services.js';
 import { CompanyCodes } from './company-codes.js';
 import { companyOf, servicesOf, settingPort } from '../semantics/company-facts.js';
-import { coded, lineOf } from './report.js';
+import { coded } from './report.js';
 import { checkSize } from './value-validator.js';
 import { dnsLabelProblem } from './value-syntax.js';
 
@@ -24,7 +24,6 @@ export function checkServiceSettings(block: ServiceBlock, accept: ValidationAcce
         return;
     }
     const info = serviceInfo(block.service);
-    const seen = new Map<string, ServiceSetting>();
     for (const setting of block.settings.filter(s => s.key !== undefined && s.value !== undefined)) {
         const known = info.settings.find(s => s.key === setting.key);
         if (!known) {
@@ -33,12 +32,6 @@ export function checkServiceSettings(block: ServiceBlock, accept: ValidationAcce
                 coded(CompanyCodes.UnknownServiceSetting, { node: setting, property: 'key' }));
             continue;
         }
-        const first = seen.get(setting.key);
-        if (first) {
-            accept('error', `'${setting.key}' is already set on line ${lineOf(first)}; keep one of the two.`,
-                coded(CompanyCodes.DuplicateSetting, { node: setting, property: 'key' }));
-        }
-        seen.set(setting.key, setting);
         checkSettingValue(setting, known.value, accept);
     }
 }

@@ -203,6 +203,23 @@ describe('remove a repeated setting', () => {
         expect(fix.remaining).toEqual([]);
     });
 
+    test('a repeated service setting goes', async () => {
+        const fix = await applyFix(company('    services git\n    git { registration open  registration closed }\n'), CompanyCodes.DuplicateSetting);
+        expect(fix.title).toBe('Remove this registration');
+        expect(fix.text).toContain('    git { registration open }\n');
+        expect(fix.remaining).toEqual([]);
+    });
+
+    test.each([
+        ['a `services` line', '    services git\n    services website\n'],
+        ['a `mail { … }` block', '    mail { spam-threshold 5 }\n    mail { dkim-selector s1 }\n']
+    ])('%s repeated holds values of its own: no fix, they are to be merged', async (_what, body) => {
+        const text = company(body);
+        const [diagnostic] = await diagnosticsWith(text, CompanyCodes.DuplicateSetting);
+        expect(diagnostic).toBeDefined();
+        expect(await fixesFor(text, diagnostic)).toEqual([]);
+    });
+
     test('a repeated service block holds settings of its own: no fix, they are to be merged', async () => {
         const text = company('    services git\n    git { registration open }\n    git { ssh-port 2222 }\n');
         const [diagnostic] = await diagnosticsWith(text, CompanyCodes.DuplicateSetting);

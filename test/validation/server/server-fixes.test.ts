@@ -104,8 +104,22 @@ describe('server quick fixes', () => {
     });
 
     test('memory without a unit: add MB', async () => {
-        const { text: fixed } = await applyFix(COMPANY + server('    vm auth { memory 512  runs ldap, dns }\n'), 'resource-size-without-unit', { title: 'Write 512 MB' });
+        const { text: fixed } = await applyFix(COMPANY + server('    vm auth { memory 512  runs ldap, dns }\n'), 'size-missing-unit', { title: 'Write 512 MB' });
         expect(fixed).toContain('memory 512 MB');
+        expect(await problems(fixed)).toEqual([]);
+    });
+
+    test('disk without a unit: add GB, under the one code every size without a unit has', async () => {
+        const { text: fixed, titles } = await applyFix(COMPANY + server('    resources { disk 500 }\n'), 'size-missing-unit');
+        expect(titles).toEqual(['Write 500 GB']);
+        expect(fixed).toContain('disk 500 GB');
+        expect(await problems(fixed)).toEqual([]);
+    });
+
+    test('a repeated VM setting: remove it, under the one code every repeated line has', async () => {
+        const { text: fixed } = await applyFix(COMPANY + server('    vm auth { memory 512 MB  runs ldap, dns  memory 1 GB }\n'), 'duplicate-setting',
+            { title: 'Remove this memory' });
+        expect(fixed).toContain('vm auth { memory 512 MB  runs ldap, dns }');
         expect(await problems(fixed)).toEqual([]);
     });
 
@@ -116,7 +130,7 @@ describe('server quick fixes', () => {
     });
 
     test('a repeated setting: remove it', async () => {
-        const { text: fixed } = await applyFix(COMPANY + server('    network 10.0.0.0/24\n    network 10.5.0.0/24\n'), 'duplicate-server-setting', { title: 'Remove this network' });
+        const { text: fixed } = await applyFix(COMPANY + server('    network 10.0.0.0/24\n    network 10.5.0.0/24\n'), 'duplicate-setting', { title: 'Remove this network' });
         expect(fixed).not.toContain('10.5.0.0');
         expect(await problems(fixed)).toEqual([]);
     });

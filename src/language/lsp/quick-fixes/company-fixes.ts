@@ -1,7 +1,7 @@
-import { isCompany, isMailSettings, isServiceBlock, isServiceList, isUserAliases, isUserClearPassword } from '../../generated/ast.js';
+import { isCompany, isServiceBlock, isServiceList, isUserAliases, isUserClearPassword } from '../../generated/ast.js';
 import { CompanyCodes } from '../../validation/company-codes.js';
 import {
-    addUnit, dataString, indentationAt, insertAt, nodeAt, nodeStartingAt, quickFix, removeListEntry, removeNode, removeSetting, replaceWith
+    addUnit, dataString, indentationAt, insertAt, nodeAt, quickFix, removeListEntry, removeNode, removeSetting, replaceWith
 } from './edit-helpers.js';
 import { lowerCaseFix } from './lower-case-fix.js';
 import type { QuickFix } from './quick-fix.js';
@@ -32,16 +32,6 @@ const BARE_ZONE = /^[_a-zA-Z](?:[\w-]*\w)?(?:\/[_a-zA-Z](?:[\w-]*\w)?)*$/;
 const fixTimezone = replaceWith(zone => `Change to ${zone}`, diagnostic => dataString(diagnostic, 'suggestion'),
     zone => BARE_ZONE.test(zone) ? zone : `"${zone}"`);
 
-/**
- * A repeated one-value line (`domain`, `timezone`, a user's `admin`, a service setting) is
- * removed. A repeated `services` line, `mail { … }` or service block holds values of its own
- * that the message asks to merge, so removing it would lose them: it gets no fix.
- */
-const removeRepeatedSetting: QuickFix = (diagnostic, document, services) => {
-    const node = nodeStartingAt(document, diagnostic);
-    return node && (isServiceList(node) || isMailSettings(node) || isServiceBlock(node)) ? [] : removeSetting(diagnostic, document, services);
-};
-
 /** Append the service to the company's `services` line, or write one above the block. */
 const enableService: QuickFix = (diagnostic, document) => {
     const service = dataString(diagnostic, 'service');
@@ -68,5 +58,5 @@ export const companyQuickFixes: Readonly<Record<string, QuickFix>> = {
     [CompanyCodes.SizeMissingUnit]: addUnit,
     [CompanyCodes.UnknownTimezone]: fixTimezone,
     [CompanyCodes.ServiceNotEnabled]: enableService,
-    [CompanyCodes.DuplicateSetting]: removeRepeatedSetting
+    [CompanyCodes.DuplicateSetting]: removeSetting
 };

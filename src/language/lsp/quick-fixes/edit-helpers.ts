@@ -1,5 +1,6 @@
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Position, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { onceLine } from '../../catalog/once-per-block.js';
 import type { QuickFix } from './quick-fix.js';
 
 /** Small text-editing helpers and fixes shared by the company quick fixes. */
@@ -49,10 +50,17 @@ export function nodeStartingAt(document: LangiumDocument, diagnostic: Diagnostic
     return nodeAt(document, diagnostic.range.start, (n: AstNode): n is AstNode => n.$cstNode?.offset === offset);
 }
 
-/** Delete a repeated setting (the diagnostic marks its keyword). */
+/**
+ * Delete a repeated line (the diagnostic marks its first word). A repeated `services` line,
+ * `mail { … }` or service block holds values of its own that the message asks to merge, so
+ * removing it would lose them: the once-per-block table marks those, and they get no fix.
+ */
 export const removeSetting: QuickFix = (diagnostic, document) => {
     const node = nodeStartingAt(document, diagnostic);
-    return node?.$cstNode ? [quickFix(`Remove this ${written(diagnostic, document)}`, document, diagnostic, [removeNode(document, node.$cstNode)])] : [];
+    if (!node?.$cstNode || (node.$container && onceLine(node.$container.$type, node.$type)?.merge)) {
+        return [];
+    }
+    return [quickFix(`Remove this ${written(diagnostic, document)}`, document, diagnostic, [removeNode(document, node.$cstNode)])];
 };
 
 /** The innermost AST node of type `guard` at a position (the start of a diagnostic's range). */

@@ -6,7 +6,7 @@ import {
 import { declaredVms } from '../../semantics/server-facts.js';
 import { ServerCodes } from '../../validation/server-codes.js';
 import {
-    addUnit, dataString, insertAt, insertMember, newBlock, nodeAt, quickFix, removeListEntry, removeNode, removeSetting, replaceWith, written
+    dataString, insertAt, insertMember, newBlock, nodeAt, quickFix, removeListEntry, removeNode, replaceWith, written
 } from './edit-helpers.js';
 import { moveSshPort } from './port-fixes.js';
 import type { QuickFix } from './quick-fix.js';
@@ -94,9 +94,7 @@ export const serverQuickFixes: Readonly<Record<string, QuickFix>> = {
     [ServerCodes.WrongSourceKeyword]: replaceWith((r, w) => `Write \`${r}\` instead of \`${w}\``),
     [ServerCodes.SourceNotPrimary]: replaceWith(r => `Take it from ${r}`),
     [ServerCodes.VmMemoryBelowRoles]: replaceWith(r => `Give it ${r}`),
-    [ServerCodes.SizeWithoutUnit]: addUnit,
     [ServerCodes.DuplicateRole]: removeDuplicateRole,
-    [ServerCodes.DuplicateSetting]: removeSetting,
     [ServerCodes.RoleTakesNoSource]: removeSource,
     [ServerCodes.MissingRequiredRole]: addMissingRole,
     [ServerCodes.NetworkOverlap]: fixOverlap,
