@@ -6,7 +6,7 @@ import { cliVersion } from './version.js';
 /** The program with every command registered; each command sets the exit code it wants. */
 function createProgram(setExitCode: (code: number) => void): Command {
     const program = new Command(programName)
-        .description('Describe a small company\'s self-hosted IT in a .company file; check it and generate its configuration.')
+        .description('Describe a small company\'s self-hosted IT in a .company file; check it (generation comes in a later version).')
         .version(cliVersion(), '-V, --version', 'print the version')
         .helpOption('-h, --help', 'show help')
         .showHelpAfterError('(run companykit --help for usage)')
