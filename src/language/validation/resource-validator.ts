@@ -52,21 +52,9 @@ export function checkServerResources(server: Server, accept: ValidationAcceptor,
         return;
     }
     const memory = resources.settings.find(isMemorySetting);
-    const memoryMiB = memory && sizeInMiB(memory.size);
-    const neededMemory = vms.reduce((sum, vm) => sum + vm.memoryMiB, 0);
-    if (memory && memoryMiB !== undefined && memoryMiB < neededMemory) {
-        accept('warning', `${server.name} has ${formatMiB(memoryMiB)} of memory but its ${vms.length} VMs take ${formatMiB(neededMemory)} together: `
-            + 'give the server more memory or its VMs less.',
-            coded(ServerCodes.ServerResourcesExceeded, { node: memory, property: 'size' }));
-    }
+    warnIfShort(server, memory, memory && sizeInMiB(memory.size), vms.reduce((sum, vm) => sum + vm.memoryMiB, 0), formatMiB, 'memory', vms.length, accept);
     const disk = resources.settings.find(isDiskSetting);
-    const diskGiB = disk && sizeInGiB(disk.size);
-    const neededDisk = vms.reduce((sum, vm) => sum + vm.diskGiB, 0);
-    if (disk && diskGiB !== undefined && diskGiB < neededDisk) {
-        accept('warning', `${server.name} has ${formatGiB(diskGiB)} of disk but its ${vms.length} VMs take ${formatGiB(neededDisk)} together: `
-            + 'give the server more disk or its VMs less.',
-            coded(ServerCodes.ServerResourcesExceeded, { node: disk, property: 'size' }));
-    }
+    warnIfShort(server, disk, disk && sizeInGiB(disk.size), vms.reduce((sum, vm) => sum + vm.diskGiB, 0), formatGiB, 'disk', vms.length, accept);
     const cpus = resources.settings.find(isCpusSetting);
     if (cpus && Number(cpus.count) > 0) {
         for (const vm of vms) {
@@ -76,6 +64,16 @@ export function checkServerResources(server: Server, accept: ValidationAcceptor,
                     coded(ServerCodes.VmCpusExceedServer, { node: vmCpus, property: 'count' }));
             }
         }
+    }
+}
+
+/** Memory and disk: the server's own size (in the unit `format` shows) against what its VMs take together. */
+function warnIfShort(server: Server, setting: MemorySetting | DiskSetting | undefined, have: number | undefined, need: number,
+    format: (n: number) => string, what: 'memory' | 'disk', vmCount: number, accept: ValidationAcceptor): void {
+    if (setting && have !== undefined && have < need) {
+        accept('warning', `${server.name} has ${format(have)} of ${what} but its ${vmCount} VMs take ${format(need)} together: `
+            + `give the server more ${what} or its VMs less.`,
+            coded(ServerCodes.ServerResourcesExceeded, { node: setting, property: 'size' }));
     }
 }
 
