@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LangiumDocument } from 'langium';
+import type { Spec } from '../../src/language/generated/ast.js';
+import type { Infrastructure } from '../../src/model/infrastructure.js';
+import { resolveInfrastructure } from '../../src/model/resolve.js';
+import { SecretStore, type SecretsData } from '../../src/model/secrets.js';
+import { renderInfrastructure } from '../../src/generator/generate.js';
+import type { GeneratedFile } from '../../src/generator/file-set.js';
+import { netbsdProfile } from '../../src/platform/netbsd.js';
+import { parseSpec } from './services.js';
+
+/**
+ * The examples resolved and generated with FIXED secrets (test/fixtures/secrets/<example>.secrets.json,
+ * test-only values committed on purpose), so model and golden tests are byte-stable. A model that
+ * asks for a secret the fixture lacks fails the test, unless UPDATE_FIXTURES=1 adds it.
+ */
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const EXAMPLES = ['acme', 'hosting', 'two-servers'] as const;
+export type ExampleName = typeof EXAMPLES[number];
+
+export const examplePath = (name: string): string => path.join(root, 'examples', `${name}.company`);
+const fixturePath = (name: string): string => path.join(root, 'test', 'fixtures', 'secrets', `${name}.secrets.json`);
+
+/** Deterministic "random" bytes for new fixture values: a SHA-256 counter stream. */
+function seededRandom(seed: string): (bytes: number) => Buffer {
+    let counter = 0;
+    return (bytes: number) => {
+        const chunks: Buffer[] = [];
+        let total = 0;
+        while (total < bytes) {
+            const chunk = createHash('sha256').update(`${seed}:${counter++}`).digest();
+            chunks.push(chunk);
+            total += chunk.length;
+        }
+        return Buffer.concat(chunks).subarray(0, bytes);
+    };
+}
+
+export function fixtureSecrets(name: string): SecretStore {
+    const file = fixturePath(name);
+    const data = existsSync(file) ? JSON.parse(readFileSync(file, 'utf-8')) as SecretsData : undefined;
+    return new SecretStore(data, seededRandom(name));
+}
+
+/** After a resolution: fail on secrets missing from the fixture, or record them with UPDATE_FIXTURES=1. */
+function checkFixture(name: string, store: SecretStore): void {
+    if (store.addedCount === 0) {
+        return;
+    }
+    if (process.env.UPDATE_FIXTURES) {
+        writeFileSync(fixturePath(name), JSON.stringify(store.snapshot(), null, 2) + '\n');
+        return;
+    }
+    throw new Error(`the model asked for ${store.addedCount} secret(s) missing from ${fixturePath(name)}; run with UPDATE_FIXTURES=1 to add them`);
+}
+
+export async function parseExample(name: string): Promise<LangiumDocument<Spec>> {
+    const document = await parseSpec(readFileSync(examplePath(name), 'utf-8'));
+    const errors = (document.diagnostics ?? []).filter(d => d.severity === 1);
+    if (errors.length > 0) {
+        throw new Error(`example ${name} has errors: ${errors.map(e => e.message).join('; ')}`);
+    }
+    return document;
+}
+
+export async function resolveExample(name: string): Promise<Infrastructure> {
+    return (await exampleWithStore(name)).infra;
+}
+
+async function exampleWithStore(name: string): Promise<{ infra: Infrastructure, store: SecretStore }> {
+    const document = await parseExample(name);
+    const store = fixtureSecrets(name);
+    const infra = resolveInfrastructure([document.parseResult.value], store);
+    checkFixture(name, store);
+    return { infra, store };
+}
+
+/** Every file of an example, rendered with the netbsd profile and the fixture secrets. */
+export async function generateExample(name: string): Promise<GeneratedFile[]> {
+    const { infra, store } = await exampleWithStore(name);
+    const files = renderInfrastructure(infra, netbsdProfile, store);
+    checkFixture(name, store);
+    return files;
+}
+
+/** The one generated file at `path` on `host`; throws listing the host's files when it is missing. */
+export function fileAt(files: readonly GeneratedFile[], host: string, filePath: string): GeneratedFile {
+    const file = files.find(f => f.host === host && f.path === filePath);
+    if (!file) {
+        const paths = files.filter(f => f.host === host).map(f => f.path);
+        throw new Error(`no ${filePath} on ${host}; it has: ${paths.join(', ') || 'nothing'}`);
+    }
+    return file;
+}
