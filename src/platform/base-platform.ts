@@ -8,6 +8,11 @@ export interface BasePlatform {
     readonly sysconfdir: string;
     /** Variable state, e.g. `/var` (pkgsrc's VARBASE on NetBSD). */
     readonly varbase: string;
+    /**
+     * Where every daemon's certificate and key live: `<tlsDir>/<fqdn>.crt` and `.key`. provision.sh
+     * creates a self-signed pair when none exists, so daemons start before ACME runs.
+     */
+    readonly tlsDir: string;
     /** Package names per abstract id (an id may need several packages, or none on a platform). */
     readonly packages: Readonly<Record<PackageId, readonly string[]>>;
     /** How each daemon is enabled: its rc.conf variable (`named9`, `php_fpm82`…). */
@@ -18,6 +23,7 @@ export const netbsdBase: BasePlatform = {
     prefix: '/usr/pkg',
     sysconfdir: '/usr/pkg/etc',
     varbase: '/var',
+    tlsDir: '/etc/openssl/companykit',
     packages: {
         'base-tools': ['pkgin'], 'ca-certificates': ['mozilla-rootcerts'], openssl: [],
         'openldap-server': ['openldap-server'], 'openldap-client': ['openldap-client'],
