@@ -24,7 +24,7 @@ export class SecretStore {
     private readonly data: SecretsData;
     private added = 0;
 
-    constructor(data: SecretsData = emptySecrets(), private readonly random: (bytes: number) => Buffer = randomBytes) {
+    constructor(data: SecretsData = emptySecrets(), private readonly random: (bytes: number, key: string) => Buffer = randomBytes) {
         // A copy: the caller's object is what was read from disk and stays as it was.
         this.data = {
             version: 1, passwords: { ...data.passwords }, tokens: { ...data.tokens }, keys: { ...data.keys }, ids: { ...data.ids }
@@ -46,12 +46,12 @@ export class SecretStore {
 
     /** A password of PASSWORD_LENGTH characters from PASSWORD_ALPHABET. */
     password(key: string): string {
-        return this.data.passwords[key] ??= this.create(() => this.randomPassword());
+        return this.data.passwords[key] ??= this.create(() => this.randomPassword(key));
     }
 
     /** `bytes` random bytes as lower-case hex (Gitea's SECRET_KEY, Roundcube's des_key, Jitsi secrets…). */
     token(key: string, bytes = 32): string {
-        return this.data.tokens[key] ??= this.create(() => this.random(bytes).toString('hex'));
+        return this.data.tokens[key] ??= this.create(() => this.random(bytes, key).toString('hex'));
     }
 
     /** An RSA private key (PKCS#8 PEM) of `bits` bits, e.g. a DKIM signing key. */
@@ -83,12 +83,15 @@ export class SecretStore {
         return make();
     }
 
-    private randomPassword(): string {
+    /** Counts `random` calls, so a deterministic source (tests) gives fresh bytes on a retry. */
+    private draws = 0;
+
+    private randomPassword(key: string): string {
         // Rejection sampling keeps every character equally likely.
         const limit = 256 - (256 % PASSWORD_ALPHABET.length);
         let out = '';
         while (out.length < PASSWORD_LENGTH) {
-            for (const byte of this.random(PASSWORD_LENGTH * 2)) {
+            for (const byte of this.random(PASSWORD_LENGTH * 2, `${key}#${this.draws++}`)) {
                 if (byte < limit && out.length < PASSWORD_LENGTH) {
                     out += PASSWORD_ALPHABET[byte % PASSWORD_ALPHABET.length];
                 }

@@ -25,14 +25,18 @@ export type ExampleName = typeof EXAMPLES[number];
 export const examplePath = (name: string): string => path.join(root, 'examples', `${name}.company`);
 const fixturePath = (name: string): string => path.join(root, 'test', 'fixtures', 'secrets', `${name}.secrets.json`);
 
-/** Deterministic "random" bytes for new fixture values: a SHA-256 counter stream. */
-function seededRandom(seed: string): (bytes: number) => Buffer {
-    let counter = 0;
-    return (bytes: number) => {
+/**
+ * Deterministic "random" bytes per secret key (a SHA-256 stream of example + key), so passwords and
+ * tokens are stable whatever order the model asks for them in; only RSA keys (which cannot be
+ * seeded) and handed-out ids live in the fixture files.
+ */
+function seededRandom(seed: string): (bytes: number, key: string) => Buffer {
+    return (bytes: number, key: string) => {
         const chunks: Buffer[] = [];
         let total = 0;
+        let counter = 0;
         while (total < bytes) {
-            const chunk = createHash('sha256').update(`${seed}:${counter++}`).digest();
+            const chunk = createHash('sha256').update(`${seed}:${key}:${counter++}`).digest();
             chunks.push(chunk);
             total += chunk.length;
         }
@@ -46,16 +50,20 @@ export function fixtureSecrets(name: string): SecretStore {
     return new SecretStore(data, seededRandom(name));
 }
 
-/** After a resolution: fail on secrets missing from the fixture, or record them with UPDATE_FIXTURES=1. */
+/** After a resolution: fail on RSA keys or ids missing from the fixture (not reproducible), or record them with UPDATE_FIXTURES=1. */
 function checkFixture(name: string, store: SecretStore): void {
-    if (store.addedCount === 0) {
+    const file = fixturePath(name);
+    const before = existsSync(file) ? JSON.parse(readFileSync(file, 'utf-8')) as SecretsData : undefined;
+    const after = store.snapshot();
+    const missing = [...Object.keys(after.keys).filter(k => !before?.keys[k]), ...Object.keys(after.ids).filter(k => before?.ids[k] === undefined)];
+    if (missing.length === 0) {
         return;
     }
     if (process.env.UPDATE_FIXTURES) {
-        writeFileSync(fixturePath(name), JSON.stringify(store.snapshot(), null, 2) + '\n');
+        writeFileSync(file, JSON.stringify({ version: 1, passwords: {}, tokens: {}, keys: { ...before?.keys, ...after.keys }, ids: { ...before?.ids, ...after.ids } }, null, 2) + '\n');
         return;
     }
-    throw new Error(`the model asked for ${store.addedCount} secret(s) missing from ${fixturePath(name)}; run with UPDATE_FIXTURES=1 to add them`);
+    throw new Error(`the model asked for ${missing.join(', ')}, missing from ${file}; run with UPDATE_FIXTURES=1 to add them`);
 }
 
 export async function parseExample(name: string): Promise<LangiumDocument<Spec>> {
