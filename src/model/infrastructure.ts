@@ -154,7 +154,9 @@ export interface ServerModel {
     readonly fqdn: string;
     readonly publicIpv4: string;
     readonly publicInterface: string;
+    /** The server's public IPv6 address without its prefix length (see publicIpv6Prefix). */
     readonly publicIpv6?: string;
+    readonly publicIpv6Prefix?: number;
     readonly network: GuestNetworkModel;
     /** pkgsrc binary package mirror base, e.g. `https://cdn.NetBSD.org/pub/pkgsrc/packages`. */
     readonly mirror: string;

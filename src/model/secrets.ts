@@ -24,7 +24,7 @@ export class SecretStore {
     private readonly data: SecretsData;
     private added = 0;
 
-    constructor(data: SecretsData = emptySecrets(), private readonly random: (bytes: number, key: string) => Buffer = randomBytes) {
+    constructor(data: SecretsData = emptySecrets(), private readonly random: (bytes: number, key: string) => Buffer = bytes => randomBytes(bytes)) {
         // A copy: the caller's object is what was read from disk and stays as it was.
         this.data = {
             version: 1, passwords: { ...data.passwords }, tokens: { ...data.tokens }, keys: { ...data.keys }, ids: { ...data.ids }

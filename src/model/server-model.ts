@@ -61,7 +61,7 @@ export function resolveServer(placed: PlacedServer, domain: string, companiesOf:
         fqdn: `${server.name}.${domain}`,
         publicIpv4: pub.address,
         publicInterface: pub.iface ?? DEFAULT_PUBLIC_INTERFACE,
-        ...(ipv6 ? { publicIpv6: ipv6.address } : {}),
+        ...(ipv6 ? splitIpv6(ipv6.address) : {}),
         network,
         mirror: (server.members.find(m => m.$type === 'MirrorSetting') as { url: string } | undefined)?.url ?? DEFAULT_MIRROR,
         companies: hosted,
@@ -69,6 +69,12 @@ export function resolveServer(placed: PlacedServer, domain: string, companiesOf:
         forwards: resolveForwards(placed, vms),
         resources: serverResources(server)
     };
+}
+
+/** `2001:db8::1/64` → address and prefix (64 when none is written). */
+function splitIpv6(text: string): { publicIpv6: string, publicIpv6Prefix: number } {
+    const [address, prefix] = text.split('/');
+    return { publicIpv6: address, publicIpv6Prefix: prefix ? Number(prefix) : 64 };
 }
 
 function guestNetwork(server: Server): GuestNetworkModel {
