@@ -1,17 +1,19 @@
 import { Command, CommanderError } from 'commander';
 import { CliInputError, ExitCode, cliMessage, programName } from './cli-error.js';
+import { registerGenerateCommand } from './generate-command.js';
 import { registerValidateCommand } from './validate-command.js';
 import { cliVersion } from './version.js';
 
 /** The program with every command registered; each command sets the exit code it wants. */
 function createProgram(setExitCode: (code: number) => void): Command {
     const program = new Command(programName)
-        .description('Describe a small company\'s self-hosted IT in a .company file; check it (generation comes in a later version).')
+        .description('Describe a small company\'s self-hosted IT in a .company file; check it and generate every config for its NetBSD servers and VMs.')
         .version(cliVersion(), '-V, --version', 'print the version')
         .helpOption('-h, --help', 'show help')
         .showHelpAfterError('(run companykit --help for usage)')
         .exitOverride();
     registerValidateCommand(program, setExitCode);
+    registerGenerateCommand(program, setExitCode);
     return program;
 }
 

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { ExitCode } from './cli-error.js';
-import {
-    compareFileDiagnostics, formatDiagnostic, formatSummary, severityName, type FileDiagnostic
-} from './diagnostic-format.js';
-import { loadWorkspace, type LoadedFile } from './load-workspace.js';
+import { loadWorkspace } from './load-workspace.js';
+import { diagnosticSummary, printDiagnostics } from './workspace-diagnostics.js';
 
 /** `companykit validate FILE...` */
 export function registerValidateCommand(program: Command, setExitCode: (code: number) => void): void {
@@ -19,20 +17,7 @@ export function registerValidateCommand(program: Command, setExitCode: (code: nu
 /** Validate the files, print diagnostics on stdout and a summary on stderr; return the exit code. */
 export async function runValidate(paths: readonly string[]): Promise<number> {
     const workspace = await loadWorkspace(paths);
-    const diagnostics = collectDiagnostics(workspace.files);
-    for (const entry of diagnostics) {
-        process.stdout.write(formatDiagnostic(entry) + '\n');
-    }
-    const errors = diagnostics.filter((d) => severityName(d.diagnostic) === 'error').length;
-    const warnings = diagnostics.filter((d) => severityName(d.diagnostic) === 'warning').length;
-    process.stderr.write(formatSummary(errors, warnings, workspace.files.length) + '\n');
-    return errors > 0 ? ExitCode.specErrors : ExitCode.ok;
-}
-
-// Hints are editor decorations (e.g. fading unused code), not findings to print.
-function collectDiagnostics(files: readonly LoadedFile[]): FileDiagnostic[] {
-    return files
-        .flatMap((file) => (file.document.diagnostics ?? []).map((diagnostic) => ({ file: file.displayPath, diagnostic })))
-        .filter((entry) => severityName(entry.diagnostic) !== 'hint')
-        .sort(compareFileDiagnostics);
+    const counts = printDiagnostics(workspace.files, process.stdout);
+    process.stderr.write(diagnosticSummary(counts, workspace.files) + '\n');
+    return counts.errors > 0 ? ExitCode.specErrors : ExitCode.ok;
 }

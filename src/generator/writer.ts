@@ -48,9 +48,9 @@ export interface WriteResult {
 
 /** Files in the output folder that are in the way; nothing was written. */
 export class OutputConflictError extends OutputRefusedError {
-    constructor(readonly conflicts: readonly PlannedChange[], force: boolean) {
+    constructor(readonly outDir: string, readonly conflicts: readonly PlannedChange[], force: boolean) {
         super([
-            ...conflicts.map((c) => `${c.file}: ${c.reason}`),
+            ...conflicts.map((c) => `${path.join(outDir, c.file)}: ${c.reason}`),
             force
                 ? 'nothing was written: move these out of the output folder (--force only replaces plain files)'
                 : 'nothing was written: move these out of the output folder, or pass --force to overwrite them'
@@ -101,7 +101,7 @@ export function assertWritable(plan: OutputPlan, force: boolean): void {
     const conflicts = plan.changes.filter((c) => c.kind === 'conflict');
     const blocking = force ? conflicts.filter((c) => !c.forceable) : conflicts;
     if (blocking.length > 0) {
-        throw new OutputConflictError(blocking, force);
+        throw new OutputConflictError(plan.outDir, blocking, force);
     }
 }
 
@@ -114,8 +114,9 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
 
 /**
  * Carry out a plan that assertWritable accepted: delete removed files (and the folders they
- * leave empty), write each new or changed file atomically, then the manifest last, so an
- * interrupted run leaves the previous manifest describing files that are all still ours.
+ * leave empty), write each new or changed file atomically, then the manifest last. An
+ * interrupted run leaves the previous manifest; the files it already wrote hold exactly what a
+ * rerun generates, so the rerun adopts them as unchanged instead of calling them conflicts.
  */
 export async function applyPlan(plan: OutputPlan): Promise<WriteResult> {
     const { outDir } = plan;
