@@ -11,6 +11,9 @@ const groupByPolyfill = `if (!Object.groupBy) { Object.groupBy = function (items
   for (const item of items) { const k = key(item, i++); (out[k] ||= []).push(item); }
   return out; }; }`;
 
+// The bundles are CommonJS, where import.meta is empty: templates.ts finds templates/ from import.meta.url.
+const importMetaUrl = `var __importMetaUrl = require('url').pathToFileURL(__filename).href;`;
+
 // The CLI's --version comes from package.json, fixed at build time.
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf-8'));
 
@@ -29,8 +32,8 @@ const ctx = await esbuild.context({
     external: ['vscode'],
     platform: 'node',
     sourcemap: true,
-    banner: { js: groupByPolyfill },
-    define: { COMPANYKIT_VERSION: JSON.stringify(version) },
+    banner: { js: `${groupByPolyfill}\n${importMetaUrl}` },
+    define: { COMPANYKIT_VERSION: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
     logLevel: 'warning'
 });
 

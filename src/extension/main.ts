@@ -1,12 +1,14 @@
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerGenerateCommand } from './generate-command.js';
 
 let client: LanguageClient | undefined;
 
 /** Start the CompanyKit language server when a .company file is opened. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     client = startLanguageClient(context);
+    context.subscriptions.push(registerGenerateCommand(() => client));
     await client.start();
 }
 
