@@ -32,3 +32,7 @@ export function ldifLine(attribute: string, value: unknown): string {
     const safe = /^[\x01-\x09\x0B-\x0C\x0E-\x1F\x21-\x39\x3B\x3D-\x7F][\x01-\x09\x0B-\x0C\x0E-\x7F]*$/.test(text) && !text.endsWith(' ');
     return safe || text === '' ? `${attribute}: ${text}` : `${attribute}:: ${Buffer.from(text, 'utf-8').toString('base64')}`;
 }
+
+/** HTML/XML text or attribute value (quotes escaped too), for generated web pages and XML files. */
+export const htmlText = (value: unknown): string => String(value)
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');

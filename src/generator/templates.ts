@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cString, hoconString, jsonString, ldifLine, luaString, phpString, shellWord } from './template-escapes.js';
+import { cString, hoconString, htmlText, jsonString, ldifLine, luaString, phpString, shellWord } from './template-escapes.js';
 
 /**
  * Handlebars templates under `templates/<role>/`: config syntax only. Rendering is strict (a
@@ -21,6 +21,7 @@ engine.registerHelper({
     shell: shellWord,
     hocon: hoconString,
     quote: cString,
+    html: htmlText,
     ldif: (attribute: string, value: unknown) => ldifLine(attribute, value),
     octal: (mode: number) => mode.toString(8).padStart(4, '0')
 });
