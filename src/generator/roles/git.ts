@@ -1,6 +1,28 @@
 import type { RoleRenderer } from '../guest-context.js';
+import { roleCompanies } from '../guest-context.js';
+import { renderTemplate } from '../templates.js';
+import { giteaInstance } from '../../model/web-apps-gitea.js';
 
-// PLACEHOLDER until the git role is written in this session: it fails loudly rather than emit nothing.
-export const renderGit: RoleRenderer = (context) => {
-    throw new Error(`the git role is not generated yet (${context.vm.host})`);
+/**
+ * Gitea: `app.ini` (0640, owner git: Gitea reads it as git and must not expose its secrets) and
+ * the provision step (directories, git's login shell, schema migration, the LDAP sign-in source).
+ * No nginx here: the reverse proxy talks to Gitea on port 3000 (see model/web-backends.ts).
+ */
+export const renderGit: RoleRenderer = (context, role) => {
+    const { vm, profile } = context;
+    const { gitea } = profile.web;
+    const g = giteaInstance(context.infra, context.secrets, vm, roleCompanies(context, role));
+    if (!g) {
+        // A git role none of whose companies uses git: nothing to serve.
+        return { files: [] };
+    }
+    return {
+        files: [{
+            host: vm.host, path: gitea.configFile, mode: 0o640, owner: gitea.user, group: gitea.group,
+            content: renderTemplate('git/app.ini', { g, gitea })
+        }],
+        provision: renderTemplate('git/provision.sh', {
+            g, gitea, owner: `${gitea.user}:${gitea.group}`, client: profile.web.mariadb.client, loginShell: '/bin/sh'
+        })
+    };
 };
