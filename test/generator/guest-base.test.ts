@@ -55,7 +55,7 @@ describe('guest base files (acme)', () => {
 
     it('provision.sh: functions, packages, rc.d scripts, role fragments in role order, owners, restarts in start order', () => {
         const file = fileAt(files, 'hv1.auth', '/root/companykit/provision.sh');
-        expect(file.mode).toBe(0o755);
+        expect(file.mode).toBe(0o700);
         const text = file.content;
         for (const fn of ['ensure_user()', 'ensure_group()', 'ensure_dir()', 'ensure_certificate()', 'install_packages()', 'ensure_line()']) {
             expect(text).toContain(fn);

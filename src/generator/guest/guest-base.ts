@@ -27,7 +27,8 @@ export function renderGuestBase(context: GuestContext, roleOutputs: readonly Rol
         file('/etc/hosts', renderTemplate('guest/hosts', { ...view, entries: guestHostsEntries(server) })),
         file('/etc/resolv.conf', renderTemplate('guest/resolv.conf', { ...view, resolver: guestResolver(infra, server) })),
         file(base.pkginRepositoriesConf, renderTemplate('guest/repositories.conf', { ...view, repository: packageRepository(server) })),
-        file(`${base.provisionDir}/provision.sh`, renderGuestProvision(context, roleOutputs, guestPackageNames(vm, base)), 0o755),
+        // 0700: role fragments pass database and service passwords to their tools; only root runs it.
+        file(`${base.provisionDir}/provision.sh`, renderGuestProvision(context, roleOutputs, guestPackageNames(vm, base)), 0o700),
         ...renderSharedDaemonConfigs(context)
     ];
 }
