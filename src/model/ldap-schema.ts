@@ -2,7 +2,8 @@
  * How CompanyKit entries look in LDAP: the object classes and attributes the directory LDIF writes
  * and that every consumer (Postfix, Dovecot, Roundcube, Nextcloud, Gitea, Prosody) must query.
  * Only standard schemas shipped by both pkgsrc's openldap-server and Debian's slapd are used:
- * core, cosine, inetorgperson, nis (no Courier/authldap schema like the seed, which Debian lacks).
+ * core, cosine, inetorgperson, nis, misc (nisMailAlias and rfc822MailMember are in OpenLDAP's misc.schema;
+ * no Courier/authldap schema like the seed, which Debian lacks).
  *
  * Mail routing, in short (the filters below are ready to paste into Postfix/Dovecot maps):
  * - a mailbox is a USER entry: `(&(objectClass=inetOrgPerson)(mail=%s))`, login name `uid`;
@@ -65,4 +66,4 @@ export const MAILBOX_FILTER = `(&(objectClass=inetOrgPerson)(${USER.mailAttribut
 export const MAIL_FORWARD_FILTER = `(&(|(objectClass=${MAIL_ALIAS.objectClass})(objectClass=${GROUP.objectClass}))(${MAIL_ALIAS.addressAttribute}=%s))`;
 
 /** The schema files (without extension) slapd.conf includes, in dependency order. */
-export const SCHEMAS = ['core', 'cosine', 'inetorgperson', 'nis'] as const;
+export const SCHEMAS = ['core', 'cosine', 'inetorgperson', 'nis', 'misc'] as const;

@@ -83,15 +83,13 @@ export class SecretStore {
         return make();
     }
 
-    /** Counts `random` calls, so a deterministic source (tests) gives fresh bytes on a retry. */
-    private draws = 0;
-
     private randomPassword(key: string): string {
         // Rejection sampling keeps every character equally likely.
         const limit = 256 - (256 % PASSWORD_ALPHABET.length);
         let out = '';
-        while (out.length < PASSWORD_LENGTH) {
-            for (const byte of this.random(PASSWORD_LENGTH * 2, `${key}#${this.draws++}`)) {
+        // The attempt number keeps a deterministic source (tests) from repeating itself on a retry.
+        for (let attempt = 0; out.length < PASSWORD_LENGTH; attempt++) {
+            for (const byte of this.random(PASSWORD_LENGTH * 2, `${key}#${attempt}`)) {
                 if (byte < limit && out.length < PASSWORD_LENGTH) {
                     out += PASSWORD_ALPHABET[byte % PASSWORD_ALPHABET.length];
                 }

@@ -1,9 +1,48 @@
-/** Platform values for the directory area (paths, users, file names); filled in with its templates. */
+/**
+ * Platform values for the directory (OpenLDAP slapd): paths, module names, the daemon's user.
+ * pkgsrc facts (databases/openldap-server, openldap/Makefile.common): OPENLDAP_ETCDIR
+ * `/usr/pkg/etc/openldap`, modules in `/usr/pkg/lib/openldap`, OPENLDAP_VARDIR `/var/openldap`
+ * (VARBASE=/var on NetBSD) with `run/` (root:ldap 0775) and data directories owned by SLAPD_USER
+ * `slapd`, group LDAP_GROUP `ldap`; rc.d/slapd runs `/usr/pkg/libexec/slapd -u slapd`.
+ */
 export interface DirectoryPlatform {
-    /** The directory its configuration lives in. */
+    /** slapd's configuration directory (slapd.conf lives here). */
     readonly configDir: string;
+    readonly slapdConf: string;
+    /** Where the `<name>.schema` files are. */
+    readonly schemaDir: string;
+    /** `modulepath`; empty when the backends are built in (then no `moduleload` is written). */
+    readonly modulePath: string;
+    /** Module names for `moduleload` (file name without extension: slapd adds the right one). */
+    readonly modules: { readonly mdb: string, readonly syncprov: string };
+    /** One directory per company database lives under here: `<dataDir>/<company>`. */
+    readonly dataDir: string;
+    /** pidfile and argsfile go here (writable by the slapd user). */
+    readonly runDir: string;
+    /** Where the generated LDIF files go (`<ldifDir>/<company>.ldif`, read by slapadd as root). */
+    readonly ldifDir: string;
+    readonly user: string;
+    readonly group: string;
+    /** slapadd, to load the LDIF before slapd starts the first time. */
+    readonly slapadd: string;
+    /** slapcat, to tell whether a database already holds its base entry. */
+    readonly slapcat: string;
+    /** The mdb `maxsize` of each database, in bytes (a ceiling, not an allocation). */
+    readonly mdbMaxSize: number;
 }
 
 export const netbsdDirectory: DirectoryPlatform = {
-    configDir: '/usr/pkg/etc'
+    configDir: '/usr/pkg/etc/openldap',
+    slapdConf: '/usr/pkg/etc/openldap/slapd.conf',
+    schemaDir: '/usr/pkg/etc/openldap/schema',
+    modulePath: '/usr/pkg/lib/openldap',
+    modules: { mdb: 'back_mdb', syncprov: 'syncprov' },
+    dataDir: '/var/openldap/openldap-data',
+    runDir: '/var/openldap/run',
+    ldifDir: '/usr/pkg/etc/openldap/companykit',
+    user: 'slapd',
+    group: 'ldap',
+    slapadd: '/usr/pkg/sbin/slapadd',
+    slapcat: '/usr/pkg/sbin/slapcat',
+    mdbMaxSize: 1073741824
 };
