@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CompanyModel, ServerModel } from './infrastructure.js';
-import { mtaStsPolicy } from './dns-mta-sts.js';
+import { mtaStsPolicy } from './mta-sts-policy.js';
 import type { SecretStore } from './secrets.js';
 
 /**

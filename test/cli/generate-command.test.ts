@@ -68,14 +68,10 @@ describe('companykit generate refuses bad input', () => {
 });
 
 describe('companykit generate on the acme example (end to end)', () => {
-    test('writes, reruns idempotently, checks, refuses conflicts and keeps secrets private', (context) => {
+    test('writes, reruns idempotently, checks, refuses conflicts and keeps secrets private', () => {
         const dir = tempSpecs({});
         copyFileSync(join(repoRoot, 'examples', 'acme.company'), join(dir, 'acme.company'));
         const first = runCli(['generate', 'acme.company'], { cwd: dir });
-        if (first.status === 70 && /not generated yet/.test(first.stderr)) {
-            // Remove once every renderer exists: the generator still has placeholder renderers.
-            context.skip('a renderer is still a "not generated yet" placeholder');
-        }
         expect(first.stderr).not.toMatch(/internal error/);
         expect(first.status).toBe(0);
         const summary = /^generated (\d+) files \((\d+ bytes|\d+ kB|[\d.]+ MB)\) for (\d+) hosts in generated\/acme: (\d+) written, 0 unchanged, 0 removed$/m

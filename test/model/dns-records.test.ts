@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { companyZone, mailboxName, stripPrefix, txtData, zoneRecords } from '../../src/model/dns-records.js';
-import { mtaStsPolicy } from '../../src/model/dns-mta-sts.js';
+import { mtaStsPolicy } from '../../src/model/mta-sts-policy.js';
 import type { CompanyModel, Infrastructure, ServerModel } from '../../src/model/infrastructure.js';
 import { SecretStore } from '../../src/model/secrets.js';
 import { resolveExample } from '../support/generation.js';
@@ -43,7 +43,7 @@ describe('company zone records', async () => {
 
     it('announces the MTA-STS policy by an id derived from the policy', () => {
         const policy = mtaStsPolicy(acme);
-        expect(policy.text).toBe('version: STSv1\r\nmode: testing\r\nmx: mx.acme.example\r\nmax_age: 604800\r\n');
+        expect(policy.text).toBe('version: STSv1\r\nmode: testing\r\nmx: mx.acme.example\r\nmax_age: 86400\r\n');
         expect(zoneRecords(acme, server, ns)).toContainEqual({ name: '_mta-sts', type: 'TXT', data: `"v=STSv1; id=${policy.id}"` });
     });
 

@@ -3,7 +3,8 @@ import type { GuestContext, RoleOutput, RoleRenderer } from '../guest-context.js
 import { roleCompanies } from '../guest-context.js';
 import { renderTemplate } from '../templates.js';
 import { ACME_CA_URL, ACME_RENEW_DAYS, acmeCertificates, acmeContact, renewalTime } from '../../model/proxy-acme.js';
-import { autoconfigFor, mtaStsPolicyFor, mtaStsPolicyText } from '../../model/proxy-mail-discovery.js';
+import { autoconfigFor } from '../../model/proxy-mail-discovery.js';
+import { mtaStsPolicy } from '../../model/mta-sts-policy.js';
 import { WEBSOCKET_TIMEOUT_SECONDS, proxyVirtualHosts, type ProxyVirtualHost } from '../../model/virtual-hosts.js';
 import type { CompanyModel } from '../../model/infrastructure.js';
 
@@ -47,7 +48,7 @@ function mailDiscoveryFiles(context: GuestContext, companies: readonly CompanyMo
         staticFile(context, `${root}/${fqdnOf(company, 'autoconfig')}/mail/config-v1.1.xml`,
             renderTemplate('proxy/config-v1.1.xml', autoconfigFor(company))),
         staticFile(context, `${root}/${fqdnOf(company, 'mta-sts')}/.well-known/mta-sts.txt`,
-            mtaStsPolicyText(mtaStsPolicyFor(company)))
+            mtaStsPolicy(company).text)
     ]);
 }
 

@@ -6,6 +6,8 @@ import type { CompanyModel } from './infrastructure.js';
  * https://mta-sts.<domain>/.well-known/mta-sts.txt, announced by the `_mta-sts` TXT record whose
  * `id` must change whenever the policy does, so it is derived from the policy text itself.
  *
+ * The DNS record and the file the proxy serves both come from here, so the id always matches.
+ *
  * Mode `testing`: senders report failures (TLS-RPT) but still deliver. Until ACME has issued the
  * MX certificate, the MX presents a self-signed one, and `enforce` would make compliant senders
  * refuse to deliver at all; an admin moves to enforce once reports are clean.
@@ -20,7 +22,8 @@ export interface MtaStsPolicy {
     readonly id: string;
 }
 
-export const MTA_STS_MAX_AGE_SECONDS = 604_800;
+/** One day while in testing: a later switch to enforce reaches senders within a day. */
+export const MTA_STS_MAX_AGE_SECONDS = 86_400;
 
 export function mtaStsPolicy(company: CompanyModel): MtaStsPolicy {
     const mx = [`mx.${company.domain}`];
