@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { Command } from 'commander';
+import { UnsupportedSpecError } from '../generator/unsupported-spec.js';
 import { defaultOutDir, generateSpec, PLATFORM_PROFILES, profileNamed, type GenerateSpecResult } from '../generator/generate-spec.js';
 import { OutputRefusedError } from '../generator/manifest.js';
 import { SecretsFileError } from '../generator/secrets-file.js';
@@ -55,6 +56,10 @@ export async function runGenerate(spec: string, more: readonly string[], options
         }
         if (error instanceof SecretsFileError) {
             throw new CliInputError([error.message]);
+        }
+        if (error instanceof UnsupportedSpecError) {
+            process.stderr.write(cliMessage(`cannot generate ${spec}: ${error.message}; nothing was written`) + '\n');
+            return ExitCode.specErrors;
         }
         throw error;
     }

@@ -9,6 +9,7 @@ import type { GuestContext, RoleOutput } from './guest-context.js';
 import { renderGuestBase } from './guest/guest-base.js';
 import { renderHypervisor } from './hypervisor/hypervisor.js';
 import { ROLE_RENDERERS } from './roles/index.js';
+import { UnsupportedSpecError } from './unsupported-spec.js';
 
 export interface GenerationInput {
     /** Every spec of the workspace, already validated without errors. */
@@ -56,7 +57,7 @@ function withoutDuplicates(files: readonly GeneratedFile[]): GeneratedFile[] {
         const key = outputPath(file);
         const existing = byPath.get(key);
         if (existing && (existing.content !== file.content || existing.mode !== file.mode)) {
-            throw new Error(`two different files were generated for ${file.path} on ${file.host ?? 'the output'}: `
+            throw new UnsupportedSpecError(`two different files were generated for ${file.path} on ${file.host ?? 'the output'}: `
                 + 'these roles cannot share one VM yet; put them on separate VMs');
         }
         byPath.set(key, file);

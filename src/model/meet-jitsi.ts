@@ -5,6 +5,7 @@ import { companyNamed, nearestVm, requireVm } from './locate.js';
 import { USER } from './ldap-schema.js';
 import { bridgesOf, type JvbInstance } from './meet-bridges.js';
 import type { SecretStore } from './secrets.js';
+import { UnsupportedSpecError } from '../generator/unsupported-spec.js';
 
 /**
  * One Jitsi Meet deployment (one company per Meet VM): the XMPP domains Prosody serves, the
@@ -106,7 +107,7 @@ export const MEET_SECRET_KEYS = {
 export function meetCompany(infra: Infrastructure, vm: VmModel, role: RoleModel): CompanyModel {
     const withMeet = role.companies.map(name => companyNamed(infra, name)).filter(c => c.services.meet !== undefined);
     if (withMeet.length > 1) {
-        throw new Error(`the meet role on ${vm.host} serves ${withMeet.map(c => c.name).join(', ')}, which all use meet: `
+        throw new UnsupportedSpecError(`the meet role on ${vm.host} serves ${withMeet.map(c => c.name).join(', ')}, which all use meet: `
             + 'one Jitsi serves one company, so give each company its own meet VM');
     }
     const [company] = withMeet;

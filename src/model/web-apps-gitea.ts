@@ -4,6 +4,7 @@ import { serviceAccount } from './directory.js';
 import { ldapEndpoint, loginFilter, proxyAddress, type LdapEndpoint } from './web-apps-endpoints.js';
 import { GITEA_HTTP_PORT } from './web-backends.js';
 import type { SecretStore } from './secrets.js';
+import { UnsupportedSpecError } from '../generator/unsupported-spec.js';
 
 /**
  * Gitea on a git VM. Gitea is one instance per app.ini, one HTTP port and one set of SSH keys in
@@ -51,7 +52,7 @@ export interface GiteaLdap extends LdapEndpoint {
 export function giteaInstance(infra: Infrastructure, secrets: SecretStore, vm: VmModel, companies: readonly CompanyModel[]): GiteaInstance | undefined {
     const withGit = companies.filter(c => c.services.git);
     if (withGit.length > 1) {
-        throw new Error(`${vm.host} would run Gitea for ${withGit.map(c => c.name).join(', ')}: one Gitea serves one company; `
+        throw new UnsupportedSpecError(`${vm.host} would run Gitea for ${withGit.map(c => c.name).join(', ')}: one Gitea serves one company; `
             + 'give each company with git its own VM (`vm <name> { runs git }` with `hosts` listing that company)');
     }
     const company = withGit[0];

@@ -28,6 +28,18 @@ describe('companykit generate refuses bad input', () => {
         expect(readdirSync(dir)).toEqual(['acme.company']);
     });
 
+    test('a valid spec this version cannot generate: exit 1 with the reason, not an internal error, nothing written', () => {
+        const twoGits = 'company a { domain a.example  user x { admin  aliases postmaster, abuse }  services git }\n'
+            + 'company b { domain b.example  user y { admin  aliases postmaster, abuse }  services git  git { ssh-port 2223 } }\n'
+            + 'server hv1 { public 203.0.113.10 }\n';
+        const dir = tempSpecs({ 'two.company': twoGits });
+        const result = runCli(['generate', 'two.company'], { cwd: dir });
+        expect(result.stderr).not.toMatch(/internal error/);
+        expect(result.stderr).toMatch(/cannot generate two\.company: .*one Gitea serves one company.*nothing was written/);
+        expect(result.status).toBe(1);
+        expect(readdirSync(dir)).toEqual(['two.company']);
+    });
+
     test('an error in a second file also refuses, and names that file', () => {
         const dir = tempSpecs({ 'main.company': readFileSync(join(repoRoot, 'examples', 'acme.company'), 'utf-8'), 'extra.company': broken });
         const result = runCli(['generate', 'main.company', 'extra.company', '--out', 'out'], { cwd: dir });

@@ -198,7 +198,7 @@ describe('hosting is decided for the whole workspace', () => {
     const ACME_GIT = ACME.replace('    domain acme.example\n', '    domain acme.example\n    services git\n');
     const explicitServer = (name: string, address: string, network: string, extra = '') =>
         `server ${name} {\n    public ${address} on wm0\n    network ${network}\n    placement explicit\n${extra}    vm auth { runs ldap, dns }\n`
-        + '    vm mail { runs mx, mail }\n    vm rproxy { runs proxy }\n}\n';
+        + '    vm mx { runs mx }\n    vm mail { runs mail }\n    vm rproxy { runs proxy }\n}\n';
 
     test('the one server of the workspace, with no `hosts` line, hosts the companies of every file', async () => {
         await edit({ 'a.company': ACME_GIT, 'b.company': explicitServer('hv1', '203.0.113.10', '10.0.0.0/24') });

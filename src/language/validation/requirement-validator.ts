@@ -1,5 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
 import { isPlacementSetting, type Company, type RoleKind, type RoleUse, type Server } from '../generated/ast.js';
+import { canShareVm } from './vm-sharing-validator.js';
 import { CORE_ROLES, roleInfo, SERVICE_ROLE } from '../catalog/roles.js';
 import { servicesOf } from '../semantics/company-facts.js';
 import { companyRoles } from '../semantics/placement.js';
@@ -54,8 +55,13 @@ function reportMissingForUse(server: Server, use: RoleUse, required: RoleKind, a
 function candidateVms(server: Server, role: RoleKind, needing?: string): string[] {
     const conventional = roleInfo(role).conventionalVm;
     const declared = declaredVms(server).some(vm => vm.name === conventional);
-    const names = [declared ? conventional : undefined, needing, conventional].filter(n => n !== undefined);
-    return [...new Set(names)];
+    const fits = (name: string) => {
+        const vm = declaredVms(server).find(v => v.name === name);
+        return !vm || canShareVm(role, roleUses(vm).map(u => u.role));
+    };
+    const names = [declared ? conventional : undefined, needing, conventional].filter((n): n is string => n !== undefined && fits(n));
+    // The conventional VM exists and cannot take the role (mx beside mail): a new VM named for the role.
+    return names.length > 0 ? [...new Set(names)] : [`${role}-vm`];
 }
 
 function whyCompaniesNeed(role: RoleKind, companies: readonly Company[]): string {

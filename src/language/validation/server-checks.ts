@@ -15,6 +15,7 @@ import { checkBareVideobridges, checkDuplicateRoles, checkRoleSources } from './
 import { checkPublicAddressPresent, checkServerNames, checkVmNames } from './server-structure-validator.js';
 import { serverContext, type ServerContext } from './server-context.js';
 import { WorkspaceFacts } from './workspace-facts.js';
+import { checkRolesSharingVm } from './vm-sharing-validator.js';
 
 /** Register the server rules: addresses and networks, settings and names, roles, hosting, resources. */
 export function registerServerChecks(services: CompanyDslServices): void {
@@ -40,7 +41,7 @@ export function registerServerChecks(services: CompanyDslServices): void {
 /** Rules that look at a whole server; the context (hosted companies, effective VMs) is worked out once for all of them. */
 const SERVER_RULES: ReadonlyArray<(server: Server, accept: ValidationAcceptor, context: ServerContext) => void> = [
     checkPublicAddressPresent, checkVmNames, checkServerAddresses, checkPublicPorts, checkRoleSources,
-    checkBareVideobridges, checkRequiredRoles, checkVmMemory, checkServerResources
+    checkBareVideobridges, checkRequiredRoles, checkVmMemory, checkServerResources, checkRolesSharingVm
 ];
 
 /** A server without its name yet (half-typed) is left alone: the parser reports the missing name, and every message names the server. */

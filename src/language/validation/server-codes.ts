@@ -29,7 +29,8 @@ export const ServerCodes = {
     ServerResourcesExceeded: 'server-resources-exceeded',
     VmCpusExceedServer: 'vm-cpus-exceed-server',
     OsVersionUnsupported: 'os-version-unsupported',
-    InvalidMirror: 'invalid-mirror'
+    InvalidMirror: 'invalid-mirror',
+    RolesShareVm: 'roles-share-vm'
 } as const;
 
 export type ServerCode = typeof ServerCodes[keyof typeof ServerCodes];
@@ -66,5 +67,6 @@ export const SERVER_CODE_DESCRIPTIONS: Readonly<Record<ServerCode, string>> = {
     'server-resources-exceeded': 'Warning: the server\'s memory or disk is smaller than its VMs need together.',
     'vm-cpus-exceed-server': 'Warning: a VM has more virtual CPUs than the server has CPUs.',
     'os-version-unsupported': 'A NetBSD release older than 9.0, which has no NVMM.',
-    'invalid-mirror': 'A package mirror that is not an http, https, ftp or file URL, or holds characters that would break pkgin\'s repositories.conf.'
+    'invalid-mirror': 'A package mirror that is not an http, https, ftp or file URL, or holds characters that would break pkgin\'s repositories.conf.',
+    'roles-share-vm': '`mx` and `mail` on one VM: each runs its own Postfix, so they need separate VMs.'
 };

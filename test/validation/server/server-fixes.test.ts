@@ -66,11 +66,17 @@ describe('server quick fixes', () => {
     });
 
     test('missing role under explicit placement: add it to an existing VM', async () => {
-        const body = '    placement explicit\n    vm auth { runs ldap, dns }\n    vm mail { runs mail }\n    vm rproxy { runs proxy }\n';
-        const { text: fixed, titles } = await applyFix(COMPANY + server(body), 'missing-required-role', { title: 'Add role mx to VM mail' });
-        expect(titles).toEqual(['Add role mx to VM mail', 'Add VM mx running mx']);
-        expect(fixed).toContain('vm mail { runs mail, mx }');
+        const body = '    placement explicit\n    vm auth { runs ldap }\n    vm mail { runs mail }\n    vm mx { runs mx }\n    vm rproxy { runs proxy }\n';
+        const { text: fixed, titles } = await applyFix(COMPANY + server(body), 'missing-required-role', { title: 'Add role dns to VM auth' });
+        expect(titles).toContain('Add role dns to VM auth');
+        expect(fixed).toContain('vm auth { runs ldap, dns }');
         expect(await problems(fixed)).toEqual([]);
+    });
+
+    test('missing role under explicit placement: never proposes mx beside mail (each runs its own Postfix)', async () => {
+        const body = '    placement explicit\n    vm auth { runs ldap, dns }\n    vm mail { runs mail }\n    vm rproxy { runs proxy }\n';
+        const { titles } = await applyFix(COMPANY + server(body), 'missing-required-role', { title: 'Add VM mx running mx' });
+        expect(titles).toEqual(['Add VM mx running mx']);
     });
 
     test('missing role under explicit placement: add a new conventional VM', async () => {
@@ -81,7 +87,7 @@ describe('server quick fixes', () => {
     });
 
     test('a core role nobody declared: add it to its conventional VM, which runs nothing yet', async () => {
-        const body = '    placement explicit\n    vm auth { runs ldap, dns }\n    vm mx { runs mx, mail }\n    vm rproxy { memory 256 MB }\n';
+        const body = '    placement explicit\n    vm auth { runs ldap, dns }\n    vm mx { runs mx }\n    vm mail { runs mail }\n    vm rproxy { memory 256 MB }\n';
         const { text: fixed, titles } = await applyFix(COMPANY + server(body), 'missing-required-role', { title: 'Add role proxy to VM rproxy' });
         expect(titles).toEqual(['Add role proxy to VM rproxy']);
         expect(fixed).toContain('vm rproxy { memory 256 MB  runs proxy }');
@@ -89,17 +95,17 @@ describe('server quick fixes', () => {
     });
 
     test('a core role nobody declared: give a VM without a block one', async () => {
-        const body = '    placement explicit\n    vm auth { runs ldap, dns }\n    vm mx { runs mx, mail }\n    vm rproxy\n';
+        const body = '    placement explicit\n    vm auth { runs ldap, dns }\n    vm mx { runs mx }\n    vm mail { runs mail }\n    vm rproxy\n';
         const { text: fixed } = await applyFix(COMPANY + server(body), 'missing-required-role', { title: 'Add role proxy to VM rproxy' });
         expect(fixed).toContain('vm rproxy { runs proxy }\n');
         expect(await problems(fixed)).toEqual([]);
     });
 
     test('a core role nobody declared and no conventional VM: write one', async () => {
-        const body = '    placement explicit\n    vm auth { runs ldap, dns }\n    vm mx { runs mx, mail }\n';
+        const body = '    placement explicit\n    vm auth { runs ldap, dns }\n    vm mx { runs mx }\n    vm mail { runs mail }\n';
         const { text: fixed, titles } = await applyFix(COMPANY + server(body), 'missing-required-role');
         expect(titles).toEqual(['Add VM rproxy running proxy']);
-        expect(fixed).toContain('    vm mx { runs mx, mail }\n    vm rproxy { runs proxy }\n}');
+        expect(fixed).toContain('    vm mx { runs mx }\n    vm mail { runs mail }\n    vm rproxy { runs proxy }\n}');
         expect(await problems(fixed)).toEqual([]);
     });
 
