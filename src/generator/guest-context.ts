@@ -1,5 +1,6 @@
 import type { RoleKind } from '../language/generated/ast.js';
 import type { CompanyModel, Infrastructure, RoleModel, ServerModel, VmModel } from '../model/infrastructure.js';
+import { companyNamed } from '../model/locate.js';
 import type { SecretStore } from '../model/secrets.js';
 import type { PlatformProfile } from '../platform/profile.js';
 import type { GeneratedFile } from './file-set.js';
@@ -33,16 +34,5 @@ export type RoleRenderers = Readonly<Record<RoleKind, RoleRenderer>>;
 
 /** The companies a role serves, as models. */
 export function roleCompanies(context: GuestContext, role: RoleModel): CompanyModel[] {
-    return role.companies.map(name => {
-        const company = context.infra.companies.find(c => c.name === name);
-        if (!company) {
-            throw new Error(`role ${role.role} on ${context.vm.host} serves unknown company ${name}`);
-        }
-        return company;
-    });
-}
-
-/** The VM (anywhere in the infrastructure) that runs `role` as a primary for `company`. */
-export function primaryVmFor(infra: Infrastructure, company: string, role: RoleKind): VmModel | undefined {
-    return infra.servers.flatMap(s => s.vms).find(vm => vm.roles.some(r => r.role === role && r.relation === undefined && r.companies.includes(company)));
+    return role.companies.map(name => companyNamed(context.infra, name));
 }

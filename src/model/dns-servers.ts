@@ -1,5 +1,5 @@
 import type { CompanyModel, Infrastructure } from './infrastructure.js';
-import { addressBetween, copiesOf, vmByHost, type VmRef } from './ldap-replication.js';
+import { addressBetween, copiesOf, vmRefByHost, type VmRef } from './ldap-replication.js';
 import type { NameServer } from './dns-records.js';
 import type { SecretStore } from './secrets.js';
 
@@ -58,5 +58,5 @@ export function secondaryPeers(infra: Infrastructure, primary: VmRef, company: C
 /** What a secondary needs: the primary's address (as seen from the secondary) and the shared key. */
 export function primaryOf(infra: Infrastructure, secondary: VmRef, source: string, company: CompanyModel,
     secrets: SecretStore): SecondaryPeer {
-    return { address: addressBetween(secondary, vmByHost(infra, source)), key: tsigKey(company, secondary.vm.host, secrets) };
+    return { address: addressBetween(secondary, vmRefByHost(infra, source)), key: tsigKey(company, secondary.vm.host, secrets) };
 }

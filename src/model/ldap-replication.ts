@@ -1,6 +1,7 @@
 import type { CompanyModel, Infrastructure, ServerModel, VmModel } from './infrastructure.js';
 import { sshaHash } from './password-hash.js';
 import type { SecretStore } from './secrets.js';
+import { serverNamed, vmByHost } from './locate.js';
 
 /**
  * LDAP replication (`ldap from <source>`): the source VM's slapd is the syncrepl provider
@@ -34,12 +35,10 @@ function allVms(infra: Infrastructure): VmRef[] {
     return infra.servers.flatMap(server => server.vms.map(vm => ({ server, vm })));
 }
 
-export function vmByHost(infra: Infrastructure, host: string): VmRef {
-    const found = allVms(infra).find(ref => ref.vm.host === host);
-    if (!found) {
-        throw new Error(`no VM ${host} in the infrastructure`);
-    }
-    return found;
+/** A VM with its server, by host id. */
+export function vmRefByHost(infra: Infrastructure, host: string): VmRef {
+    const vm = vmByHost(infra, host);
+    return { server: serverNamed(infra, vm.server), vm };
 }
 
 /** The VMs that copy `role` from `source` (host id) for `company`: replicas or secondaries. */
@@ -67,7 +66,7 @@ export interface ConsumerConfig {
 
 export function consumerConfig(infra: Infrastructure, replica: VmRef, source: string, company: CompanyModel,
     index: number, secrets: SecretStore): ConsumerConfig {
-    const provider = vmByHost(infra, source);
+    const provider = vmRefByHost(infra, source);
     return {
         rid: String(index + 1).padStart(3, '0'),
         providerUri: `ldap://${addressBetween(replica, provider)}/`,

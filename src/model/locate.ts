@@ -1,5 +1,5 @@
 import type { RoleKind } from '../language/generated/ast.js';
-import type { CompanyModel, Infrastructure, VmModel } from './infrastructure.js';
+import type { CompanyModel, Infrastructure, ServerModel, VmModel } from './infrastructure.js';
 
 /**
  * Which VM answers for a company's role. Renderers use these instead of searching the model, so
@@ -27,6 +27,28 @@ export function requireVm(infra: Infrastructure, company: string, role: RoleKind
         throw new Error(`no VM runs ${role} for company ${company}`);
     }
     return vm;
+}
+
+/** The VM with host id `server.vm`, if any. */
+export function findVm(infra: Infrastructure, host: string): VmModel | undefined {
+    return allVms(infra).find(vm => vm.host === host);
+}
+
+/** The VM with host id `server.vm`; throws when there is none (a model bug: hosts come from the model). */
+export function vmByHost(infra: Infrastructure, host: string): VmModel {
+    const vm = findVm(infra, host);
+    if (!vm) {
+        throw new Error(`no VM ${host} in the infrastructure`);
+    }
+    return vm;
+}
+
+export function serverNamed(infra: Infrastructure, name: string): ServerModel {
+    const server = infra.servers.find(s => s.name === name);
+    if (!server) {
+        throw new Error(`unknown server ${name}`);
+    }
+    return server;
 }
 
 export function companyNamed(infra: Infrastructure, name: string): CompanyModel {

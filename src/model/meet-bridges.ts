@@ -1,5 +1,6 @@
 import { roleInfo } from '../language/catalog/roles.js';
 import type { Infrastructure, ServerModel, VmModel } from './infrastructure.js';
+import { serverNamed } from './locate.js';
 
 /**
  * The Jitsi videobridges (JVB) serving one Meet: the Meet VM's own bridge plus every `videobridge
@@ -37,22 +38,6 @@ export interface JvbInstance {
     readonly colibriPort: number;
 }
 
-function serverOf(infra: Infrastructure, name: string): ServerModel {
-    const server = infra.servers.find(s => s.name === name);
-    if (!server) {
-        throw new Error(`unknown server ${name}`);
-    }
-    return server;
-}
-
-export function vmByHost(infra: Infrastructure, host: string): VmModel {
-    const vm = infra.servers.flatMap(s => s.vms).find(v => v.host === host);
-    if (!vm) {
-        throw new Error(`unknown VM ${host}`);
-    }
-    return vm;
-}
-
 /** The catalog's JVB media port (meet and videobridge share it): what its forward is called. */
 const MEDIA_PORT = roleInfo('videobridge').publicPorts[0];
 
@@ -74,9 +59,9 @@ export function forwardedUdpPort(server: ServerModel, vmHost: string): number {
 
 /** One bridge on `bridgeVm` serving the Meet on `meetVm`. */
 export function jvbInstance(infra: Infrastructure, bridgeVm: VmModel, meetVm: VmModel): JvbInstance {
-    const server = serverOf(infra, bridgeVm.server);
+    const server = serverNamed(infra, bridgeVm.server);
     const xmppPath = bridgeVm.host === meetVm.host ? 'local' : bridgeVm.server === meetVm.server ? 'private' : 'remote';
-    const xmppHost = xmppPath === 'local' ? '127.0.0.1' : xmppPath === 'private' ? meetVm.address : serverOf(infra, meetVm.server).publicIpv4;
+    const xmppHost = xmppPath === 'local' ? '127.0.0.1' : xmppPath === 'private' ? meetVm.address : serverNamed(infra, meetVm.server).publicIpv4;
     return {
         host: bridgeVm.host,
         vmAddress: bridgeVm.address,

@@ -1,7 +1,7 @@
 import { serviceAccount } from './directory.js';
 import type { CompanyModel, Infrastructure, RoleModel, VmModel } from './infrastructure.js';
 import { ldapUrl } from './mail-ldap-maps.js';
-import { companyNamed, nearestVm, requireVm } from './locate.js';
+import { companyNamed, findVm, nearestVm, requireVm } from './locate.js';
 import { USER } from './ldap-schema.js';
 import { bridgesOf, type JvbInstance } from './meet-bridges.js';
 import type { SecretStore } from './secrets.js';
@@ -166,7 +166,7 @@ export function meetServedBy(infra: Infrastructure, role: RoleModel, secrets: Se
     if (role.from === undefined) {
         throw new Error('a videobridge role names the Meet it serves (`videobridge for <server.vm>`)');
     }
-    const meetVm = infra.servers.flatMap(s => s.vms).find(vm => vm.host === role.from);
+    const meetVm = findVm(infra, role.from);
     const meetRole = meetVm?.roles.find(r => r.role === 'meet' && r.relation === undefined);
     if (!meetVm || !meetRole) {
         throw new Error(`videobridge for ${role.from}: that VM runs no meet role`);

@@ -1,5 +1,6 @@
 import type { CompanyModel, Infrastructure, PublicName } from './infrastructure.js';
 import { backendPort } from './web-backends.js';
+import { vmByHost } from './locate.js';
 
 /**
  * The reverse proxy's virtual hosts: one HTTPS server per public web name of each company it
@@ -90,11 +91,7 @@ export function maxBodySize(company: CompanyModel, purpose: PublicName['purpose'
 
 /** The backend VM's private address, looked up by host id (DECIDED: upstreams by IP address). */
 function vmAddress(infra: Infrastructure, host: string): string {
-    const vm = infra.servers.flatMap(s => s.vms).find(v => v.host === host);
-    if (!vm) {
-        throw new Error(`public name backend ${host} is not a VM of the infrastructure`);
-    }
-    return vm.address;
+    return vmByHost(infra, host).address;
 }
 
 function action(infra: Infrastructure, company: CompanyModel, name: PublicName): VirtualHostAction {

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { nameServers, primaryOf, secondaryPeers } from '../../src/model/dns-servers.js';
 import type { Infrastructure } from '../../src/model/infrastructure.js';
-import { addressBetween, vmByHost } from '../../src/model/ldap-replication.js';
+import { addressBetween, vmRefByHost } from '../../src/model/ldap-replication.js';
 import { SecretStore } from '../../src/model/secrets.js';
 import { resolveExample } from '../support/generation.js';
 
 describe('name servers and transfers (two-servers)', async () => {
     const infra: Infrastructure = await resolveExample('two-servers');
     const umbrella = infra.companies[0];
-    const north = vmByHost(infra, 'north.auth');
-    const south = vmByHost(infra, 'south.auth2');
+    const north = vmRefByHost(infra, 'north.auth');
+    const south = vmRefByHost(infra, 'south.auth2');
 
     it('lists the primary as ns1 and the secondary server as ns2', () => {
         expect(nameServers(infra, north, umbrella)).toEqual([{ label: 'ns1', ipv4: '192.0.2.10' }, { label: 'ns2', ipv4: '192.0.2.77' }]);
@@ -18,7 +18,7 @@ describe('name servers and transfers (two-servers)', async () => {
     it('uses public addresses between servers and private ones on the same server', () => {
         expect(addressBetween(north, south)).toBe('192.0.2.77');
         expect(addressBetween(south, north)).toBe('192.0.2.10');
-        const northMeet = vmByHost(infra, 'north.meet');
+        const northMeet = vmRefByHost(infra, 'north.meet');
         expect(addressBetween(north, northMeet)).toBe(northMeet.vm.address);
     });
 

@@ -1,11 +1,12 @@
 import { companyZone } from '../../model/dns-records.js';
 import { nameServers, primaryOf, secondaryPeers, type SecondaryPeer, type TsigKey } from '../../model/dns-servers.js';
 import type { CompanyModel } from '../../model/infrastructure.js';
-import { vmByHost } from '../../model/ldap-replication.js';
+import { vmRefByHost } from '../../model/ldap-replication.js';
 import type { GeneratedFile } from '../file-set.js';
 import { roleCompanies, type GuestContext, type RoleRenderer } from '../guest-context.js';
 import { shellWord } from '../template-escapes.js';
 import { renderTemplate } from '../templates.js';
+import { serverNamed } from '../../model/locate.js';
 
 /**
  * The dns role: BIND's named.conf and, on a primary, one zone file per company served; on a
@@ -28,7 +29,7 @@ interface SecondaryZoneView {
 export const renderDns: RoleRenderer = (context, role) => {
     const companies = roleCompanies(context, role);
     const p = context.profile.dns;
-    const self = vmByHost(context.infra, context.vm.host);
+    const self = vmRefByHost(context.infra, context.vm.host);
     const files: GeneratedFile[] = [];
     const primaries: PrimaryZoneView[] = [];
     const secondaries: SecondaryZoneView[] = [];
@@ -56,11 +57,8 @@ export const renderDns: RoleRenderer = (context, role) => {
 };
 
 function zoneFile(context: GuestContext, company: CompanyModel): string {
-    const primary = vmByHost(context.infra, context.vm.host);
-    const companyServer = context.infra.servers.find(s => s.name === company.server);
-    if (!companyServer) {
-        throw new Error(`company ${company.name} is on unknown server ${company.server}`);
-    }
+    const primary = vmRefByHost(context.infra, context.vm.host);
+    const companyServer = serverNamed(context.infra, company.server);
     const zone = companyZone(company, companyServer, nameServers(context.infra, primary, company), context.secrets);
     return renderTemplate('dns/zone', { company: company.name, zone });
 }

@@ -1,7 +1,7 @@
 import type { CompanyModel } from '../../model/infrastructure.js';
 import { aclLines, companyAcls } from '../../model/ldap-acls.js';
 import { directoryEntries } from '../../model/ldap-directory.js';
-import { consumerConfig, copiesOf, replicationAccount, vmByHost, type ConsumerConfig, type ReplicationAccount } from '../../model/ldap-replication.js';
+import { consumerConfig, copiesOf, replicationAccount, vmRefByHost, type ConsumerConfig, type ReplicationAccount } from '../../model/ldap-replication.js';
 import { SCHEMAS } from '../../model/ldap-schema.js';
 import type { GeneratedFile } from '../file-set.js';
 import { roleCompanies, type GuestContext, type RoleRenderer } from '../guest-context.js';
@@ -57,7 +57,7 @@ function databaseView(context: GuestContext, from: string | undefined, company: 
     const account: ReplicationAccount | undefined = replicas.length > 0 || from !== undefined
         ? replicationAccount(company, context.secrets) : undefined;
     const consumer = from === undefined ? undefined
-        : consumerConfig(context.infra, vmByHost(context.infra, context.vm.host), from, company, index, context.secrets);
+        : consumerConfig(context.infra, vmRefByHost(context.infra, context.vm.host), from, company, index, context.secrets);
     return {
         name: company.name,
         suffix: company.directory.suffix,

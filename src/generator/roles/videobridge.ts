@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { javaHeaps, remoteNote, vmByHost, type JvbInstance } from '../../model/meet-bridges.js';
+import { javaHeaps, remoteNote, type JvbInstance } from '../../model/meet-bridges.js';
+import { vmByHost } from '../../model/locate.js';
 import { meetServedBy, type MeetDeployment } from '../../model/meet-jitsi.js';
 import type { JavaDaemonPlatform } from '../../platform/meet-platform.js';
 import type { GeneratedFile } from '../file-set.js';
