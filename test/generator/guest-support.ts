@@ -4,7 +4,7 @@ import { renderGuestBase } from '../../src/generator/guest/guest-base.js';
 import { renderHypervisor } from '../../src/generator/hypervisor/hypervisor.js';
 import type { Infrastructure } from '../../src/model/infrastructure.js';
 import { netbsdProfile } from '../../src/platform/netbsd.js';
-import { fixtureSecrets } from '../support/generation.js';
+import { fixtureSecrets, guestContext as contextOf } from '../support/generation.js';
 
 /**
  * The guest base and hypervisor files of an example without the role renderers (tested by their
@@ -22,7 +22,5 @@ export function baseFiles(name: string, infra: Infrastructure, roleOutput: (role
 }
 
 export function guestContext(name: string, infra: Infrastructure, serverName: string, vmName: string): GuestContext {
-    const server = infra.servers.find(s => s.name === serverName)!;
-    const vm = server.vms.find(v => v.name === vmName)!;
-    return { infra, server, vm, profile: netbsdProfile, secrets: fixtureSecrets(name) };
+    return contextOf(infra, `${serverName}.${vmName}`, fixtureSecrets(name));
 }

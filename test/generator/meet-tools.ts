@@ -10,7 +10,9 @@ import { join } from 'node:path';
  * with the reason in its name, never passed silently.
  */
 
-export const hasCommand = (command: string): boolean => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+import { hasCommand } from '../support/tools.js';
+
+export { hasCommand };
 
 export interface Run {
     readonly status: number | null;

@@ -1,9 +1,9 @@
 import type { Infrastructure, RoleModel, VmModel, ServerModel } from '../../src/model/infrastructure.js';
-import type { GuestContext, RoleOutput } from '../../src/generator/guest-context.js';
+import type { RoleOutput } from '../../src/generator/guest-context.js';
 import { ROLE_RENDERERS } from '../../src/generator/roles/index.js';
 import { netbsdProfile } from '../../src/platform/netbsd.js';
 import type { PlatformProfile } from '../../src/platform/profile.js';
-import { fixtureSecrets, resolveExample } from '../support/generation.js';
+import { fixtureSecrets, guestContext, resolveExample, roleFile } from '../support/generation.js';
 
 /** A role's output on the VM running it in an example, rendered with the netbsd profile and fixture secrets. */
 export interface RoleRendering {
@@ -20,7 +20,7 @@ export async function renderRoleOf(example: string, roleKind: 'proxy' | 'website
     for (const server of infra.servers) {
         for (const vm of server.vms) {
             for (const role of vm.roles.filter(r => r.role === roleKind)) {
-                const context: GuestContext = { infra, server, vm, profile, secrets: fixtureSecrets(example) };
+                const context = guestContext(infra, vm.host, fixtureSecrets(example), profile);
                 renderings.push({ infra, server, vm, role, output: ROLE_RENDERERS[roleKind](context, role) });
             }
         }
@@ -29,9 +29,5 @@ export async function renderRoleOf(example: string, roleKind: 'proxy' | 'website
 }
 
 export function contentAt(output: RoleOutput, path: string): string {
-    const file = output.files.find(f => f.path === path);
-    if (!file) {
-        throw new Error(`no ${path}; files: ${output.files.map(f => f.path).join(', ')}`);
-    }
-    return file.content;
+    return roleFile(output, path).content;
 }

@@ -9,9 +9,7 @@ import { renderWebmail } from '../../src/generator/roles/webmail.js';
 import { renderDatabase } from '../../src/generator/roles/database.js';
 import { renderCloud } from '../../src/generator/roles/cloud.js';
 import { renderGit } from '../../src/generator/roles/git.js';
-import type { GeneratedFile } from '../../src/generator/file-set.js';
-import { netbsdProfile } from '../../src/platform/netbsd.js';
-import { fixtureSecrets, resolveExample } from '../support/generation.js';
+import { fixtureSecrets, guestContext, resolveExample } from '../support/generation.js';
 
 /**
  * Shared by the webmail, database, cloud and git renderer tests: render one role of one VM of an
@@ -22,28 +20,16 @@ import { fixtureSecrets, resolveExample } from '../support/generation.js';
 const RENDERERS: Partial<Record<RoleKind, RoleRenderer>> = { webmail: renderWebmail, database: renderDatabase, cloud: renderCloud, git: renderGit };
 
 export async function renderRole(example: string, host: string, kind: 'webmail' | 'database' | 'cloud' | 'git'): Promise<{ context: GuestContext, output: RoleOutput }> {
-    const infra = await resolveExample(example);
-    const server = infra.servers.find(s => s.vms.some(vm => vm.host === host));
-    const vm = server?.vms.find(v => v.host === host);
-    const role = vm?.roles.find(r => r.role === kind);
-    if (!server || !vm || !role) {
+    const context = guestContext(await resolveExample(example), host, fixtureSecrets(example));
+    const role = context.vm.roles.find(r => r.role === kind);
+    if (!role) {
         throw new Error(`${example} has no ${kind} on ${host}`);
     }
-    const context: GuestContext = { infra, server, vm, profile: netbsdProfile, secrets: fixtureSecrets(example) };
     return { context, output: RENDERERS[kind]!(context, role) };
 }
 
-export function fileOf(output: RoleOutput, filePath: string): GeneratedFile {
-    const file = output.files.find(f => f.path === filePath);
-    if (!file) {
-        throw new Error(`no ${filePath}; the role wrote ${output.files.map(f => f.path).join(', ')}`);
-    }
-    return file;
-}
-
-export function hasCommand(command: string): boolean {
-    return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
-}
+export { roleFile as fileOf } from '../support/generation.js';
+export { hasCommand } from '../support/tools.js';
 
 export function tempFile(name: string, content: string): string {
     const dir = mkdtempSync(path.join(tmpdir(), 'companykit-web-'));

@@ -9,6 +9,9 @@ import { resolveInfrastructure } from '../../src/model/resolve.js';
 import { SecretStore, type SecretsData } from '../../src/model/secrets.js';
 import { renderInfrastructure } from '../../src/generator/generate.js';
 import type { GeneratedFile } from '../../src/generator/file-set.js';
+import type { GuestContext, RoleOutput } from '../../src/generator/guest-context.js';
+import { serverNamed, vmByHost } from '../../src/model/locate.js';
+import type { PlatformProfile } from '../../src/platform/profile.js';
 import { netbsdProfile } from '../../src/platform/netbsd.js';
 import { parseSpec } from './services.js';
 
@@ -51,7 +54,7 @@ export function fixtureSecrets(name: string): SecretStore {
 }
 
 /** After a resolution: fail on RSA keys or ids missing from the fixture (not reproducible), or record them with UPDATE_FIXTURES=1. */
-function checkFixture(name: string, store: SecretStore): void {
+export function checkFixture(name: string, store: SecretStore): void {
     const file = fixturePath(name);
     const before = existsSync(file) ? JSON.parse(readFileSync(file, 'utf-8')) as SecretsData : undefined;
     const after = store.snapshot();
@@ -101,6 +104,21 @@ export function fileAt(files: readonly GeneratedFile[], host: string, filePath: 
     if (!file) {
         const paths = files.filter(f => f.host === host).map(f => f.path);
         throw new Error(`no ${filePath} on ${host}; it has: ${paths.join(', ') || 'nothing'}`);
+    }
+    return file;
+}
+
+/** What a role renderer sees for the VM `host` (`server.vm`) of a resolved example. */
+export function guestContext(infra: Infrastructure, host: string, secrets: SecretStore, profile: PlatformProfile = netbsdProfile): GuestContext {
+    const vm = vmByHost(infra, host);
+    return { infra, server: serverNamed(infra, vm.server), vm, profile, secrets };
+}
+
+/** The file a role wrote at `filePath`; throws listing what it wrote instead. */
+export function roleFile(output: RoleOutput, filePath: string): GeneratedFile {
+    const file = output.files.find(f => f.path === filePath);
+    if (!file) {
+        throw new Error(`no ${filePath}; the role wrote ${output.files.map(f => f.path).join(', ')}`);
     }
     return file;
 }
