@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { UnsupportedSpecError } from '../generator/unsupported-spec.js';
-import { defaultOutDir, generateSpec, PLATFORM_PROFILES, profileNamed, type GenerateSpecResult } from '../generator/generate-spec.js';
+import { defaultOutDir, generateSpec, PLATFORMS, platformNamed, type GenerateSpecResult } from '../generator/generate-spec.js';
 import { OutputRefusedError } from '../generator/manifest.js';
 import { SecretsFileError } from '../generator/secrets-file.js';
 import { CliInputError, ExitCode, cliMessage } from './cli-error.js';
@@ -11,11 +11,12 @@ import { diagnosticSummary, printDiagnostics } from './workspace-diagnostics.js'
 interface GenerateOptions {
     readonly out?: string;
     readonly platform: string;
+    readonly root?: string;
     readonly check?: boolean;
     readonly force?: boolean;
 }
 
-/** `companykit generate SPEC [MORE...] [--out DIR] [--platform netbsd] [--check] [--force]` */
+/** `companykit generate SPEC [MORE...] [--out DIR | --root DIR] [--platform netbsd|debian] [--check] [--force]` */
 export function registerGenerateCommand(program: Command, setExitCode: (code: number) => void): void {
     program
         .command('generate')
@@ -23,7 +24,9 @@ export function registerGenerateCommand(program: Command, setExitCode: (code: nu
         .argument('<spec>', 'the .company spec; its secrets are kept beside it in <name>.secrets.json (mode 0600)')
         .argument('[more...]', 'more .company files of the same workspace (companies or servers the spec refers to)')
         .option('--out <dir>', 'output folder (default: generated/<spec name> beside the spec)')
-        .option('--platform <name>', `target platform: ${Object.keys(PLATFORM_PROFILES).join(', ')}`, 'netbsd')
+        .option('--platform <name>', `the guests' system: ${Object.values(PLATFORMS).map(p => `${p.name} (${p.summary})`).join('; ')}`, 'netbsd')
+        .option('--root <dir>', 'write each host\'s tree to <dir>/<host>/ and point every host-local path inside the configs there, '
+            + 'so a tree can be checked or run in place without touching /etc (instead of --out)')
         .option('--check', 'write nothing; list what would change and exit 1 if anything would')
         .option('--force', 'overwrite files in the output folder that CompanyKit did not write')
         .action(async (spec: string, more: string[], options: GenerateOptions) => {
@@ -33,20 +36,28 @@ export function registerGenerateCommand(program: Command, setExitCode: (code: nu
 
 /** Generate (or check) and report: diagnostics and the --check listing on stdout, the summary on stderr. */
 export async function runGenerate(spec: string, more: readonly string[], options: GenerateOptions): Promise<number> {
-    const profile = profileNamed(options.platform);
-    if (!profile) {
-        throw new CliInputError([`unknown platform "${options.platform}": use one of ${Object.keys(PLATFORM_PROFILES).join(', ')}`]);
+    const platform = platformNamed(options.platform);
+    if (!platform) {
+        throw new CliInputError([`unknown platform "${options.platform}": use one of ${Object.keys(PLATFORMS).join(', ')}`]);
+    }
+    if (options.root !== undefined && options.out !== undefined) {
+        throw new CliInputError(['--root is the output folder too: pass either --out or --root, not both']);
     }
     const workspace = await loadWorkspace([spec, ...more]);
     const counts = printDiagnostics(workspace.files, process.stdout);
-    const outDir = options.out ?? defaultOutDir(spec);
+    const root = options.root === undefined ? undefined : path.resolve(options.root);
+    if (root !== undefined && !/^[\w./+-]+$/.test(root)) {
+        // The root is written unquoted into every config syntax (postfix, slapd, nginx, shell…).
+        throw new CliInputError([`--root ${root}: use a folder whose path has only letters, digits and . _ - + /`]);
+    }
+    const outDir = root ?? options.out ?? defaultOutDir(spec);
     let result: GenerateSpecResult;
     try {
         result = await generateSpec({
             documents: workspace.files.map((f) => f.document),
             specPath: spec,
             outDir,
-            profile,
+            target: { platform, root },
             check: options.check ?? false,
             force: options.force ?? false
         });

@@ -16,44 +16,56 @@ const TITLE = 'CompanyKit: Generating infrastructure';
 const SHOW_PROBLEMS = 'Show Problems';
 const OVERWRITE = 'Overwrite';
 
+/**
+ * What one run showed the user, in order; the command resolves to it once the last message is
+ * dismissed, so the in-host test suite can check the progress and the summary it cannot see.
+ */
+export interface GenerateRun {
+    readonly progress: string[];
+    readonly messages: string[];
+}
+
 export function registerGenerateCommand(client: () => LanguageClient | undefined): vscode.Disposable {
     // From the editor's context menu VS Code passes the document's URI; from the palette, nothing.
     return vscode.commands.registerCommand(GENERATE_COMMAND, (resource?: vscode.Uri) => generate(client(), resource));
 }
 
-async function generate(client: LanguageClient | undefined, resource: vscode.Uri | undefined): Promise<void> {
+async function generate(client: LanguageClient | undefined, resource: vscode.Uri | undefined): Promise<GenerateRun> {
+    const run: GenerateRun = { progress: [], messages: [] };
+    const refuse = (message: string) => {
+        run.messages.push(message);
+        void vscode.window.showErrorMessage(message);
+        return run;
+    };
     const document = await specDocument(resource);
     if (!document || !client) {
-        void vscode.window.showErrorMessage(client
+        return refuse(client
             ? 'Open a .company spec to generate its infrastructure.'
             : 'The CompanyKit language server is not running.');
-        return;
     }
     if (document.isUntitled) {
-        void vscode.window.showErrorMessage('Save the spec as a .company file first: generation reads it from disk and writes beside it.');
-        return;
+        return refuse('Save the spec as a .company file first: generation reads it from disk and writes beside it.');
     }
     if (document.uri.scheme !== 'file') {
         // A diff's or another extension's copy of a spec: the generator works on the file itself.
-        void vscode.window.showErrorMessage(`Open the .company file itself to generate it (this editor shows a ${document.uri.scheme}: copy).`);
-        return;
+        return refuse(`Open the .company file itself to generate it (this editor shows a ${document.uri.scheme}: copy).`);
     }
     if (document.isDirty && !(await document.save())) {
-        void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(document.uri)} could not be saved; nothing was generated.`);
-        return;
+        return refuse(`${vscode.workspace.asRelativePath(document.uri)} could not be saved; nothing was generated.`);
     }
     let outDir: string | undefined;
     try {
         outDir = outputFolderFor(document.uri);
     } catch (error) {
-        void vscode.window.showErrorMessage(error instanceof OutputFolderError ? error.message : String(error));
-        return;
+        return refuse(error instanceof OutputFolderError ? error.message : String(error));
     }
-    const params = { uri: document.uri.toString(), outDir };
-    const result = await requestWithProgress(client, params);
-    if (await report(result) === 'overwrite') {
-        await report(await requestWithProgress(client, { ...params, force: true }));
+    const platform = vscode.workspace.getConfiguration('companykit', document.uri).get<string>('platform', 'netbsd');
+    const params = { uri: document.uri.toString(), outDir, platform };
+    const result = await requestWithProgress(client, params, run);
+    if (await report(result, run) === 'overwrite') {
+        await report(await requestWithProgress(client, { ...params, force: true }, run), run);
     }
+    return run;
 }
 
 /** The resource the command was invoked on, else the active editor's document, if it is a spec. */
@@ -76,7 +88,7 @@ function outputFolderFor(spec: vscode.Uri): string | undefined {
 }
 
 /** Send the request with a work-done token and relay the server's progress to a notification. */
-function requestWithProgress(client: LanguageClient, params: Omit<GenerateParams, 'workDoneToken'>): Thenable<GenerateResult> {
+function requestWithProgress(client: LanguageClient, params: Omit<GenerateParams, 'workDoneToken'>, run: GenerateRun): Thenable<GenerateResult> {
     const options = { location: vscode.ProgressLocation.Notification, title: TITLE, cancellable: false };
     return vscode.window.withProgress(options, async (progress) => {
         const workDoneToken = randomUUID();
@@ -84,6 +96,9 @@ function requestWithProgress(client: LanguageClient, params: Omit<GenerateParams
         const relay = (value: WorkDoneProgressBegin | WorkDoneProgressReport) => {
             const increment = progressIncrement(shown, value.percentage);
             shown += increment;
+            if (value.message) {
+                run.progress.push(value.message);
+            }
             progress.report({ message: value.message, increment });
         };
         const listener = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
@@ -103,8 +118,9 @@ function requestWithProgress(client: LanguageClient, params: Omit<GenerateParams
 }
 
 /** Tell the user how it went; 'overwrite' when they chose to replace files that were in the way. */
-async function report(result: GenerateResult): Promise<'overwrite' | undefined> {
+async function report(result: GenerateResult, run: GenerateRun): Promise<'overwrite' | undefined> {
     const outcome = outcomeOf(result);
+    run.messages.push(outcome.message);
     switch (outcome.kind) {
         case 'success': {
             const reveal = revealAction(vscode.Uri.file(outcome.outDir));

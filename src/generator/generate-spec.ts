@@ -1,17 +1,18 @@
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { isSpec, type Spec } from '../language/generated/ast.js';
-import { netbsdProfile } from '../platform/netbsd.js';
-import type { PlatformProfile } from '../platform/profile.js';
-import { generateInfrastructure } from './generate.js';
+import { debian } from '../platform/debian.js';
+import { netbsd } from '../platform/netbsd.js';
+import type { Platform } from '../platform/profile.js';
+import { generateInfrastructure, type RenderTarget } from './generate.js';
 import { loadSecrets, saveSecrets, type SaveSecretsResult } from './secrets-file.js';
 import { applyPlan, assertWritable, pendingChanges, planOutput, type PlannedChange } from './writer.js';
 
 /** Every target platform by the name `--platform` and the editor setting use. */
-export const PLATFORM_PROFILES: Readonly<Record<string, PlatformProfile>> = { netbsd: netbsdProfile };
+export const PLATFORMS: Readonly<Record<string, Platform>> = { netbsd, debian };
 
-export function profileNamed(name: string): PlatformProfile | undefined {
-    return Object.hasOwn(PLATFORM_PROFILES, name) ? PLATFORM_PROFILES[name] : undefined;
+export function platformNamed(name: string): Platform | undefined {
+    return Object.hasOwn(PLATFORMS, name) ? PLATFORMS[name] : undefined;
 }
 
 export interface GenerateSpecOptions {
@@ -20,7 +21,8 @@ export interface GenerateSpecOptions {
     /** The main spec: the secrets file lives beside it. */
     readonly specPath: string;
     readonly outDir: string;
-    readonly profile: PlatformProfile;
+    /** The guests' platform; with a root, it must be outDir (see RenderTarget). */
+    readonly target: RenderTarget;
     /** Only compare with what is in outDir: nothing is written, no secret is kept. */
     readonly check: boolean;
     /** Overwrite plain files in outDir that the previous manifest does not list. */
@@ -66,7 +68,7 @@ export async function generateSpec(options: GenerateSpecOptions): Promise<Genera
     progress('resolving');
     const secrets = await loadSecrets(options.specPath);
     const specs = options.documents.map((d) => d.parseResult.value).filter((root): root is Spec => isSpec(root));
-    const { files } = generateInfrastructure({ specs, secrets, profile: options.profile });
+    const { files } = generateInfrastructure({ specs, secrets, target: options.target });
     progress(`rendered ${files.length} files`);
     const plan = await planOutput(options.outDir, files);
     if (options.check) {
@@ -90,7 +92,7 @@ export async function generateSpec(options: GenerateSpecOptions): Promise<Genera
 }
 
 /** Error diagnostics (severity 1 or none) of every document, in file and position order. */
-function specErrors(documents: readonly LangiumDocument[]): SpecError[] {
+export function specErrors(documents: readonly LangiumDocument[]): SpecError[] {
     return documents
         .flatMap((document) => (document.diagnostics ?? [])
             .filter((d) => (d.severity ?? 1) === 1)

@@ -1,9 +1,12 @@
+import * as path from 'node:path';
 import type { Spec } from '../language/generated/ast.js';
 import type { Infrastructure } from '../model/infrastructure.js';
 import { resolveInfrastructure } from '../model/resolve.js';
 import type { SecretStore } from '../model/secrets.js';
-import type { PlatformProfile } from '../platform/profile.js';
+import { netbsd } from '../platform/netbsd.js';
+import { onHost, type Platform, type PlatformProfile } from '../platform/profile.js';
 import { renderDeployGuide } from './deploy-guide.js';
+import { renderDiagramFile } from './diagram-file.js';
 import { sortFiles, outputPath, type GeneratedFile } from './file-set.js';
 import type { GuestContext, RoleOutput } from './guest-context.js';
 import { renderGuestBase } from './guest/guest-base.js';
@@ -16,7 +19,18 @@ export interface GenerationInput {
     readonly specs: readonly Spec[];
     /** Values kept beside the spec; new ones are added to it, none is replaced. */
     readonly secrets: SecretStore;
-    readonly profile: PlatformProfile;
+    readonly target: RenderTarget;
+}
+
+/** The platform the guests run, and optionally the folder every host's tree is rooted in (`--root`). */
+export interface RenderTarget {
+    readonly platform: Platform;
+    /**
+     * Absolute. Every host-local path inside the configs becomes `<root>/<host><path>`, so each host's
+     * tree can be checked and run in place; the files themselves keep their on-host paths (the
+     * writer puts them at `<out>/<host><path>`, the same place when the output folder is the root).
+     */
+    readonly root?: string;
 }
 
 export interface Generation {
@@ -28,23 +42,44 @@ export interface Generation {
 /** Spec → model → files: the one generator the CLI, the language server and the tests share. */
 export function generateInfrastructure(input: GenerationInput): Generation {
     const infra = resolveInfrastructure(input.specs, input.secrets);
-    return { infra, files: renderInfrastructure(infra, input.profile, input.secrets) };
+    return { infra, files: renderInfrastructure(infra, input.target, input.secrets) };
 }
 
-/** Model → files, for every server, its hypervisor and its guests, plus the deploy guide. */
-export function renderInfrastructure(infra: Infrastructure, profile: PlatformProfile, secrets: SecretStore): GeneratedFile[] {
+/** Model → files, for every server, its hypervisor and its guests, plus the deploy guide and its diagram. */
+export function renderInfrastructure(infra: Infrastructure, target: RenderTarget, secrets: SecretStore): GeneratedFile[] {
     const files: GeneratedFile[] = [];
     for (const server of infra.servers) {
-        files.push(...renderHypervisor(infra, server, profile));
+        // The hypervisor is NetBSD NVMM whatever the guests run.
+        files.push(...forHost(server.name, target, netbsd, profile => renderHypervisor(infra, server, profile)));
         for (const vm of server.vms) {
-            const context: GuestContext = { infra, server, vm, profile, secrets };
-            const roleOutputs: RoleOutput[] = vm.roles.map(role => ROLE_RENDERERS[role.role](context, role));
-            files.push(...renderGuestBase(context, roleOutputs));
-            files.push(...roleOutputs.flatMap(output => output.files));
+            files.push(...forHost(vm.host, target, target.platform, profile => {
+                const context: GuestContext = { infra, server, vm, profile, secrets };
+                const roleOutputs: RoleOutput[] = vm.roles.map(role => ROLE_RENDERERS[role.role](context, role));
+                return [...renderGuestBase(context, roleOutputs), ...roleOutputs.flatMap(output => output.files)];
+            }));
         }
     }
-    files.push(...renderDeployGuide(infra, profile));
+    files.push(...renderDeployGuide(infra, target.platform.profile(onHost)));
+    files.push(renderDiagramFile(infra));
     return sortFiles(withoutDuplicates(files));
+}
+
+/**
+ * Renders one host with its profile. Under a root, the profile's host-local paths point into
+ * `<root>/<host>`, and each file is given back its on-host path; a file outside that tree would be
+ * written somewhere the configs do not point to, so it is a fault of the generator.
+ */
+function forHost(host: string, target: RenderTarget, platform: Platform, render: (profile: PlatformProfile) => GeneratedFile[]): GeneratedFile[] {
+    if (target.root === undefined) {
+        return render(platform.profile(onHost));
+    }
+    const hostRoot = path.posix.join(target.root, host);
+    return render(platform.profile(p => hostRoot + p)).map(file => {
+        if (!file.path.startsWith(`${hostRoot}/`)) {
+            throw new Error(`${host}: ${file.path} is not a host-local path of the platform profile, so --root cannot place it`);
+        }
+        return { ...file, path: file.path.slice(hostRoot.length) };
+    });
 }
 
 /**

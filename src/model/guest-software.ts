@@ -40,3 +40,17 @@ export function packageRepository(server: ServerModel): PackageRepository {
     const after = `/${major}.0/All`;
     return { pkginUrl: `${before}$arch${after}`, before, after };
 }
+
+export type ServiceAction = 'start' | 'restart' | 'reload';
+
+/**
+ * The shell command that acts on a daemon now. On rc.d `start` is `onestart`, which also works
+ * before the daemon is enabled in rc.conf (provision.sh starts MariaDB early to load its accounts).
+ */
+export function serviceCommand(base: BasePlatform, daemon: DaemonId, action: ServiceAction): string {
+    const name = base.daemons[daemon].rcvar;
+    if (base.initSystem === 'systemd') {
+        return `systemctl ${action} ${name}.service`;
+    }
+    return `${base.rcDir}/${name} ${action === 'start' ? 'onestart' : action}`;
+}

@@ -1,3 +1,4 @@
+import type { HostPaths } from './profile.js';
 /**
  * Platform values for the directory (OpenLDAP slapd): paths, module names, the daemon's user.
  * pkgsrc facts (databases/openldap-server, openldap/Makefile.common): OPENLDAP_ETCDIR
@@ -29,20 +30,53 @@ export interface DirectoryPlatform {
     readonly slapcat: string;
     /** The mdb `maxsize` of each database, in bytes (a ceiling, not an allocation). */
     readonly mdbMaxSize: number;
+    /**
+     * Debian's /etc/default/slapd, read by its init script: written so slapd runs from slapd.conf.
+     * Without it, the /etc/ldap/slapd.d (cn=config) that the package's postinst creates wins and
+     * slapd.conf is ignored. Absent on NetBSD, where rc.d/slapd reads slapd.conf anyway.
+     */
+    readonly initDefaults?: string;
 }
 
-export const netbsdDirectory: DirectoryPlatform = {
-    configDir: '/usr/pkg/etc/openldap',
-    slapdConf: '/usr/pkg/etc/openldap/slapd.conf',
-    schemaDir: '/usr/pkg/etc/openldap/schema',
-    modulePath: '/usr/pkg/lib/openldap',
-    modules: { mdb: 'back_mdb', syncprov: 'syncprov' },
-    dataDir: '/var/openldap/openldap-data',
-    runDir: '/var/openldap/run',
-    ldifDir: '/usr/pkg/etc/openldap/companykit',
-    user: 'slapd',
-    group: 'ldap',
-    slapadd: '/usr/pkg/sbin/slapadd',
-    slapcat: '/usr/pkg/sbin/slapcat',
-    mdbMaxSize: 1073741824
-};
+export function netbsdDirectory(local: HostPaths): DirectoryPlatform {
+    return {
+        configDir: local('/usr/pkg/etc/openldap'),
+        slapdConf: local('/usr/pkg/etc/openldap/slapd.conf'),
+        schemaDir: '/usr/pkg/etc/openldap/schema',
+        modulePath: '/usr/pkg/lib/openldap',
+        modules: { mdb: 'back_mdb', syncprov: 'syncprov' },
+        dataDir: local('/var/openldap/openldap-data'),
+        runDir: local('/var/openldap/run'),
+        ldifDir: local('/usr/pkg/etc/openldap/companykit'),
+        user: 'slapd',
+        group: 'ldap',
+        slapadd: '/usr/pkg/sbin/slapadd',
+        slapcat: '/usr/pkg/sbin/slapcat',
+        mdbMaxSize: 1073741824
+    };
+}
+
+/**
+ * Debian 12's slapd 2.5 (checked with `dpkg -L slapd`, `getent passwd openldap`): schemas in
+ * /etc/ldap/schema, modules in /usr/lib/ldap, the database home /var/lib/ldap (openldap:openldap),
+ * user and group `openldap` (/etc/default/slapd). /etc/init.d/slapd (wrapped by systemd) creates
+ * /var/run/slapd for the pidfile, and the default `ldapi:///` socket lives there too.
+ */
+export function debianDirectory(local: HostPaths): DirectoryPlatform {
+    return {
+        configDir: local('/etc/ldap'),
+        slapdConf: local('/etc/ldap/slapd.conf'),
+        schemaDir: '/etc/ldap/schema',
+        modulePath: '/usr/lib/ldap',
+        modules: { mdb: 'back_mdb', syncprov: 'syncprov' },
+        dataDir: local('/var/lib/ldap'),
+        runDir: local('/var/run/slapd'),
+        ldifDir: local('/etc/ldap/companykit'),
+        user: 'openldap',
+        group: 'openldap',
+        slapadd: '/usr/sbin/slapadd',
+        slapcat: '/usr/sbin/slapcat',
+        mdbMaxSize: 1073741824,
+        initDefaults: local('/etc/default/slapd')
+    };
+}

@@ -1,3 +1,4 @@
+import type { HostPaths } from './profile.js';
 /**
  * Platform values for DNS (ISC BIND 9.18): paths and the daemon's user. pkgsrc facts (net/bind918):
  * PKG_SYSCONFDIR `/usr/pkg/etc` (named.conf is not installed: we write it), rc.d/named9 with pidfile
@@ -21,15 +22,33 @@ export interface DnsPlatform {
     readonly flagsVariable: string;
 }
 
-export const netbsdDns: DnsPlatform = {
-    namedConf: '/usr/pkg/etc/named.conf',
-    workingDir: '/var/named',
-    primaryZoneDir: '/var/named/primary',
-    secondaryZoneDir: '/var/named/secondary',
-    runDir: '/var/run/named',
-    pidFile: '/var/run/named/named.pid',
-    sessionKeyFile: '/var/run/named/session.key',
-    user: 'named',
-    group: 'named',
-    flagsVariable: 'named_flags'
-};
+export function netbsdDns(local: HostPaths): DnsPlatform {
+    return {
+        namedConf: local('/usr/pkg/etc/named.conf'),
+        workingDir: local('/var/named'),
+        primaryZoneDir: local('/var/named/primary'),
+        secondaryZoneDir: local('/var/named/secondary'),
+        runDir: local('/var/run/named'),
+        pidFile: local('/var/run/named/named.pid'),
+        sessionKeyFile: local('/var/run/named/session.key'),
+        user: 'named',
+        group: 'named',
+        flagsVariable: 'named_flags'
+    };
+}
+
+/** Debian 12's bind9 package (runs as bind; /etc/default/named already passes `-u bind`). */
+export function debianDns(local: HostPaths): DnsPlatform {
+    return {
+        namedConf: local('/etc/bind/named.conf'),
+        workingDir: local('/var/cache/bind'),
+        primaryZoneDir: local('/etc/bind/companykit'),
+        secondaryZoneDir: local('/var/lib/bind/secondary'),
+        runDir: local('/run/named'),
+        pidFile: local('/run/named/named.pid'),
+        sessionKeyFile: local('/run/named/session.key'),
+        user: 'bind',
+        group: 'bind',
+        flagsVariable: 'OPTIONS'
+    };
+}

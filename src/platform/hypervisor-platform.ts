@@ -1,3 +1,4 @@
+import type { HostPaths } from './profile.js';
 /** Platform values for the hypervisor: where QEMU is, where disks and run-time sockets live. */
 export interface HypervisorPlatform {
     /** The directory its configuration lives in. */
@@ -16,19 +17,24 @@ export interface HypervisorPlatform {
      */
     readonly rcConfInclude: string;
     readonly npfConf: string;
+    /** Where `ifconfig.<bridge>` goes (read by /etc/rc.d/network at boot). */
+    readonly ifconfigDir: string;
     readonly modulesConf: string;
     readonly sysctlConf: string;
 }
 
-export const netbsdHypervisor: HypervisorPlatform = {
-    configDir: '/usr/pkg/etc',
-    qemuPackage: 'qemu',
-    qemuBinary: '/usr/pkg/bin/qemu-system-x86_64',
-    qemuImg: '/usr/pkg/bin/qemu-img',
-    diskDir: '/var/vm',
-    runDir: '/var/run/vm',
-    rcConfInclude: '/etc/rc.conf.companykit',
-    npfConf: '/etc/npf.conf',
-    modulesConf: '/etc/modules.conf',
-    sysctlConf: '/etc/sysctl.conf'
-};
+export function netbsdHypervisor(local: HostPaths): HypervisorPlatform {
+    return {
+        configDir: local('/usr/pkg/etc'),
+        qemuPackage: 'qemu',
+        qemuBinary: '/usr/pkg/bin/qemu-system-x86_64',
+        qemuImg: '/usr/pkg/bin/qemu-img',
+        diskDir: local('/var/vm'),
+        runDir: local('/var/run/vm'),
+        rcConfInclude: local('/etc/rc.conf.companykit'),
+        npfConf: local('/etc/npf.conf'),
+        ifconfigDir: local('/etc'),
+        modulesConf: local('/etc/modules.conf'),
+        sysctlConf: local('/etc/sysctl.conf')
+    };
+}

@@ -23,4 +23,23 @@ export interface PlatformProfile {
     readonly meet: MeetPlatform;
 }
 
-export type PlatformName = 'netbsd';
+export type PlatformName = 'netbsd' | 'debian';
+
+/**
+ * Where a host-local path (configuration, state, run, log, data, keys) lives. On the host itself it
+ * is the path; under `generate --root DIR` it is `DIR/<host><path>`, so a host's tree can be checked
+ * and run in place. System files the product does not write (binaries, schemas, modules,
+ * `mime.types`) are never passed through it.
+ */
+export type HostPaths = (path: string) => string;
+
+/** Paths as they are on the host. */
+export const onHost: HostPaths = (p) => p;
+
+/** A target system: its name, and its profile with host-local paths placed by `local`. */
+export interface Platform {
+    readonly name: PlatformName;
+    /** One line for `--help` and the README. */
+    readonly summary: string;
+    profile(local: HostPaths): PlatformProfile;
+}

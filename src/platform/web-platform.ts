@@ -1,3 +1,4 @@
+import type { HostPaths } from './profile.js';
 /**
  * Platform values for the web area: one section per concern, each owned by the helper writing its
  * templates (roundcube, nextcloud, mariadb, gitea, php: the webmail/database/cloud/git roles;
@@ -40,7 +41,10 @@ export interface NextcloudPlatform {
 }
 
 export interface MariadbPlatform {
-    /** The server's main configuration file. */
+    /**
+     * The file holding the server's settings: pkgsrc's my.cnf, or on Debian a drop-in that
+     * /etc/mysql/my.cnf (an alternatives symlink) includes last, so the package's files stay as they are.
+     */
     readonly configFile: string;
     readonly datadir: string;
     readonly socket: string;
@@ -71,6 +75,11 @@ export interface GiteaPlatform {
     readonly group: string;
     /** The git user's home: `.ssh/authorized_keys` for git over the VM's sshd. */
     readonly home: string;
+    /**
+     * The systemd unit CompanyKit writes where no package ships one (Debian has no gitea
+     * package); undefined where the package brings its rc.d script.
+     */
+    readonly systemdUnit?: string;
 }
 
 export interface PhpPlatform {
@@ -78,7 +87,7 @@ export interface PhpPlatform {
     readonly cli: string;
     /** Where php-fpm pools sockets go: `<socketDir>/<role>.sock`. */
     readonly socketDir: string;
-    /** nginx's fastcgi parameter file, relative to the nginx conf dir or absolute. */
+    /** nginx's fastcgi parameter file, shipped by the nginx package (a system file: never under --root). */
     readonly fastcgiParams: string;
     /** php-fpm's `env[PATH]` for pools (Nextcloud runs helper binaries). */
     readonly poolPath: string;
@@ -121,69 +130,146 @@ export interface AcmePlatform {
 
 // ------------------------------------------------------------------ values
 
-export const netbsdWeb: WebPlatform = {
-    roundcube: {
-        codeDir: '/usr/pkg/share/roundcube',
-        configDir: '/usr/pkg/etc/roundcube',
-        mysqlSchema: '/usr/pkg/share/roundcube/SQL/mysql.initial.sql',
-        logDir: '/var/log/roundcube',
-        tempDir: '/var/tmp/roundcube'
-    },
-    nextcloud: {
-        codeDir: '/usr/pkg/share/nextcloud',
-        instancesDir: '/var/www/nextcloud',
-        dataRoot: '/var/db/nextcloud',
-        user: 'nginx',
-        group: 'nginx'
-    },
-    mariadb: {
-        configFile: '/usr/pkg/etc/my.cnf',
-        // Set as mariadb_datadir in rc.conf too, so the rc.d script and my.cnf agree.
-        datadir: '/var/mariadb',
-        socket: '/var/run/mariadb/mariadb.sock',
-        pidFile: '/var/run/mariadb/mariadb.pid',
-        logError: '/var/log/mariadb/error.log',
-        bootstrapSql: '/usr/pkg/etc/companykit/mariadb-bootstrap.sql',
-        user: 'mysql',
-        group: 'mysql',
-        // The names pkgsrc's rc.d/mariadb itself calls (10.11 installs both spellings).
-        installDb: '/usr/pkg/bin/mysql_install_db',
-        client: '/usr/pkg/bin/mysql'
-    },
-    gitea: {
-        binary: '/usr/pkg/sbin/gitea',
-        configFile: '/usr/pkg/etc/gitea/conf/app.ini',
-        workDir: '/var/db/gitea',
-        dataDir: '/var/db/gitea/data',
-        repositoriesDir: '/var/db/gitea/repositories',
-        logDir: '/var/log/gitea',
-        staticRoot: '/usr/pkg/share/gitea',
-        user: 'git',
-        group: 'git',
-        home: '/var/db/gitea'
-    },
-    php: {
-        cli: '/usr/pkg/bin/php',
-        socketDir: '/var/run/php-fpm',
-        fastcgiParams: 'fastcgi_params',
-        poolPath: '/usr/pkg/bin:/usr/bin:/bin'
-    },
-    proxy: {
-        staticRoot: '/var/www/proxy',
-        http2Directive: true
-    },
-    website: {
-        rootDir: '/var/www/website'
-    },
-    acme: {
-        binary: '/usr/pkg/bin/dehydrated',
-        configFile: '/usr/pkg/etc/dehydrated/config',
-        domainsFile: '/usr/pkg/etc/dehydrated/domains.txt',
-        hookFile: '/usr/pkg/etc/dehydrated/hook.sh',
-        renewScript: '/usr/pkg/etc/dehydrated/renew.sh',
-        stateDir: '/var/db/dehydrated',
-        challengeDir: '/var/db/dehydrated/acme-challenge',
-        logFile: '/var/log/dehydrated.log',
-        path: '/usr/pkg/sbin:/usr/pkg/bin:/usr/sbin:/usr/bin:/sbin:/bin'
-    }
-};
+export function netbsdWeb(local: HostPaths): WebPlatform {
+    return {
+        roundcube: {
+            codeDir: '/usr/pkg/share/roundcube',
+            configDir: local('/usr/pkg/etc/roundcube'),
+            mysqlSchema: '/usr/pkg/share/roundcube/SQL/mysql.initial.sql',
+            logDir: local('/var/log/roundcube'),
+            tempDir: local('/var/tmp/roundcube')
+        },
+        nextcloud: {
+            codeDir: '/usr/pkg/share/nextcloud',
+            instancesDir: local('/var/www/nextcloud'),
+            dataRoot: local('/var/db/nextcloud'),
+            user: 'nginx',
+            group: 'nginx'
+        },
+        mariadb: {
+            configFile: local('/usr/pkg/etc/my.cnf'),
+            // Set as mariadb_datadir in rc.conf too, so the rc.d script and my.cnf agree.
+            datadir: local('/var/mariadb'),
+            socket: local('/var/run/mariadb/mariadb.sock'),
+            pidFile: local('/var/run/mariadb/mariadb.pid'),
+            logError: local('/var/log/mariadb/error.log'),
+            bootstrapSql: local('/usr/pkg/etc/companykit/mariadb-bootstrap.sql'),
+            user: 'mysql',
+            group: 'mysql',
+            // The names pkgsrc's rc.d/mariadb itself calls (10.11 installs both spellings).
+            installDb: '/usr/pkg/bin/mysql_install_db',
+            client: '/usr/pkg/bin/mysql'
+        },
+        gitea: {
+            binary: '/usr/pkg/sbin/gitea',
+            configFile: local('/usr/pkg/etc/gitea/conf/app.ini'),
+            workDir: local('/var/db/gitea'),
+            dataDir: local('/var/db/gitea/data'),
+            repositoriesDir: local('/var/db/gitea/repositories'),
+            logDir: local('/var/log/gitea'),
+            staticRoot: '/usr/pkg/share/gitea',
+            user: 'git',
+            group: 'git',
+            home: local('/var/db/gitea')
+        },
+        php: {
+            cli: '/usr/pkg/bin/php',
+            socketDir: local('/var/run/php-fpm'),
+            fastcgiParams: '/usr/pkg/etc/nginx/fastcgi_params',
+            poolPath: '/usr/pkg/bin:/usr/bin:/bin'
+        },
+        proxy: {
+            staticRoot: local('/var/www/proxy'),
+            http2Directive: true
+        },
+        website: {
+            rootDir: local('/var/www/website')
+        },
+        acme: {
+            binary: '/usr/pkg/bin/dehydrated',
+            configFile: local('/usr/pkg/etc/dehydrated/config'),
+            domainsFile: local('/usr/pkg/etc/dehydrated/domains.txt'),
+            hookFile: local('/usr/pkg/etc/dehydrated/hook.sh'),
+            renewScript: local('/usr/pkg/etc/dehydrated/renew.sh'),
+            stateDir: local('/var/db/dehydrated'),
+            challengeDir: local('/var/db/dehydrated/acme-challenge'),
+            logFile: local('/var/log/dehydrated.log'),
+            path: '/usr/pkg/sbin:/usr/pkg/bin:/usr/sbin:/usr/bin:/sbin:/bin'
+        }
+    };
+}
+
+/** Debian 12: roundcube, mariadb, nginx 1.22, php 8.2 and dehydrated packages; Nextcloud and Gitea by hand. */
+export function debianWeb(local: HostPaths): WebPlatform {
+    return {
+        roundcube: {
+            // roundcube-core's web root: symlinks into /usr/share/roundcube, `config` -> /etc/roundcube
+            // (where Roundcube reads config.inc.php), `logs` -> /var/log/roundcube, a real `temp`.
+            codeDir: '/var/lib/roundcube',
+            configDir: local('/etc/roundcube'),
+            mysqlSchema: '/usr/share/roundcube/SQL/mysql.initial.sql',
+            logDir: local('/var/log/roundcube'),
+            tempDir: local('/var/lib/roundcube/temp')
+        },
+        nextcloud: {
+            codeDir: '/var/www/nextcloud',
+            instancesDir: local('/var/www/nextcloud-instances'),
+            dataRoot: local('/var/lib/nextcloud'),
+            user: 'www-data',
+            group: 'www-data'
+        },
+        mariadb: {
+            // mariadb.conf.d/*.cnf is read after the package's 50-server.cnf: these values win.
+            configFile: local('/etc/mysql/mariadb.conf.d/90-companykit.cnf'),
+            datadir: local('/var/lib/mysql'),
+            socket: local('/run/mysqld/mysqld.sock'),
+            pidFile: local('/run/mysqld/mysqld.pid'),
+            logError: local('/var/log/mysql/error.log'),
+            bootstrapSql: local('/etc/mysql/companykit-bootstrap.sql'),
+            user: 'mysql',
+            group: 'mysql',
+            installDb: '/usr/bin/mariadb-install-db',
+            client: '/usr/bin/mariadb'
+        },
+        gitea: {
+            binary: '/usr/local/bin/gitea',
+            configFile: local('/etc/gitea/app.ini'),
+            workDir: local('/var/lib/gitea'),
+            dataDir: local('/var/lib/gitea/data'),
+            repositoriesDir: local('/var/lib/gitea/repositories'),
+            logDir: local('/var/log/gitea'),
+            // Gitea's default (WORK_PATH): the release binary embeds its assets, this only overlays them.
+            staticRoot: local('/var/lib/gitea'),
+            user: 'git',
+            group: 'git',
+            home: local('/var/lib/gitea'),
+            // Where Gitea's docs put the unit (contrib/systemd/gitea.service).
+            systemdUnit: local('/etc/systemd/system/gitea.service')
+        },
+        php: {
+            cli: '/usr/bin/php8.2',
+            socketDir: local('/run/php'),
+            fastcgiParams: '/etc/nginx/fastcgi_params',
+            poolPath: '/usr/local/bin:/usr/bin:/bin'
+        },
+        proxy: {
+            staticRoot: local('/var/www/proxy'),
+            // nginx 1.22 knows only the `listen … http2` flag.
+            http2Directive: false
+        },
+        website: {
+            rootDir: local('/var/www/website')
+        },
+        acme: {
+            binary: '/usr/bin/dehydrated',
+            configFile: local('/etc/dehydrated/config'),
+            domainsFile: local('/etc/dehydrated/domains.txt'),
+            hookFile: local('/etc/dehydrated/hook.sh'),
+            renewScript: local('/etc/dehydrated/renew.sh'),
+            stateDir: local('/var/lib/dehydrated'),
+            challengeDir: local('/var/lib/dehydrated/acme-challenges'),
+            logFile: local('/var/log/dehydrated.log'),
+            path: '/usr/sbin:/usr/bin:/sbin:/bin'
+        }
+    };
+}

@@ -51,7 +51,7 @@ describe('companykit generate refuses bad input', () => {
     test('an unknown --platform: exit 2 naming the known ones, before reading the spec', () => {
         const result = runCli(['generate', 'examples/acme.company', '--platform', 'solaris']);
         expect(result.status).toBe(2);
-        expect(result.stderr).toBe('companykit: unknown platform "solaris": use one of netbsd\n');
+        expect(result.stderr).toBe('companykit: unknown platform "solaris": use one of netbsd, debian\n');
     });
 
     test('a missing spec: exit 2', () => {
@@ -142,5 +142,49 @@ describe('companykit generate on the acme example (end to end)', () => {
         expect(tightened.stderr).toContain('acme.secrets.json was readable by others: its mode is now 0600');
         expect(statSync(secretsFile).mode & 0o777).toBe(0o600);
         expect(readFileSync(secretsFile, 'utf-8')).toBe(secretsText);
+    });
+});
+
+describe('companykit generate --platform debian --root DIR', () => {
+    test('each host\'s tree at DIR/<host>/ with its host-local paths pointing there, system files left alone', () => {
+        const dir = tempSpecs({});
+        copyFileSync(join(repoRoot, 'examples', 'acme.company'), join(dir, 'acme.company'));
+        const result = runCli(['generate', 'acme.company', '--platform', 'debian', '--root', 'tree'], { cwd: dir });
+        expect(result.stderr).not.toMatch(/internal error/);
+        expect(result.status).toBe(0);
+        const root = join(dir, 'tree');
+        const mainCf = readFileSync(join(root, 'hv1.mail', 'etc', 'postfix', 'main.cf'), 'utf-8');
+        expect(mainCf).toMatch(new RegExp(`^config_directory = ${root}/hv1\\.mail/etc/postfix$`, 'm'));
+        expect(mainCf).toMatch(new RegExp(`^queue_directory = ${root}/hv1\\.mail/var/spool/postfix$`, 'm'));
+        // Binaries and package files stay where Debian put them.
+        expect(mainCf).toMatch(/^daemon_directory = \/usr\/lib\/postfix\/sbin$/m);
+        const slapd = readFileSync(join(root, 'hv1.auth', 'etc', 'ldap', 'slapd.conf'), 'utf-8');
+        expect(slapd).toContain('include /etc/ldap/schema/core.schema');
+        expect(slapd).toContain(`${root}/hv1.auth/var/lib/ldap/`);
+        // The manifest keeps on-host paths: the tree is also what a Debian guest would get.
+        const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf-8')) as { files: { host: string | null, path: string }[] };
+        expect(manifest.files.find(f => f.host === 'hv1.mail' && f.path === '/etc/postfix/main.cf')).toBeDefined();
+        expect(manifest.files.every(f => !f.path.includes(root))).toBe(true);
+        // The hypervisor is NetBSD whatever the guests run.
+        expect(existsSync(join(root, 'hv1', 'etc', 'npf.conf'))).toBe(true);
+        expect(readFileSync(join(root, 'hv1', 'root', 'companykit', 'provision.sh'), 'utf-8')).toContain(`ensure_line '${root}/hv1/etc/rc.conf'`);
+    });
+
+    test('a --root whose path no config syntax can hold unquoted: exit 2, nothing written', () => {
+        const dir = tempSpecs({});
+        copyFileSync(join(repoRoot, 'examples', 'acme.company'), join(dir, 'acme.company'));
+        const result = runCli(['generate', 'acme.company', '--platform', 'debian', '--root', 'my tree'], { cwd: dir });
+        expect(result.status).toBe(2);
+        expect(result.stderr).toMatch(/--root .*my tree: use a folder whose path has only letters, digits/);
+        expect(readdirSync(dir)).toEqual(['acme.company']);
+    });
+
+    test('--root and --out together: exit 2, nothing written', () => {
+        const dir = tempSpecs({});
+        copyFileSync(join(repoRoot, 'examples', 'acme.company'), join(dir, 'acme.company'));
+        const result = runCli(['generate', 'acme.company', '--root', 'a', '--out', 'b'], { cwd: dir });
+        expect(result.status).toBe(2);
+        expect(result.stderr).toContain('pass either --out or --root, not both');
+        expect(readdirSync(dir)).toEqual(['acme.company']);
     });
 });

@@ -41,7 +41,7 @@ vi.mock('vscode', () => {
         workspace: {
             textDocuments: [],
             asRelativePath: (uri: { fsPath: string }) => uri.fsPath,
-            getConfiguration: () => ({ get: () => state.setting }),
+            getConfiguration: () => ({ get: (key: string, fallback: unknown) => (key === 'outputFolder' ? state.setting : fallback) }),
             getWorkspaceFolder: () => undefined
         },
         commands: {
@@ -109,7 +109,7 @@ describe('CompanyKit: Generate Infrastructure', () => {
         const client = fakeClient(written);
         await runCommand(client);
         expect(state.calls.slice(0, 2)).toEqual(['save', 'progress: CompanyKit: Generating infrastructure (cancellable false)']);
-        expect(client.requests).toEqual([{ method: 'companykit/generate', uri: 'file:///ws/acme.company', outDir: undefined, workDoneToken: expect.any(String) }]);
+        expect(client.requests).toEqual([{ method: 'companykit/generate', uri: 'file:///ws/acme.company', outDir: undefined, platform: 'netbsd', workDoneToken: expect.any(String) }]);
         expect(state.progress.map(p => p.message)).toEqual(['reading the spec', 'writing']);
     });
 
@@ -151,6 +151,14 @@ describe('CompanyKit: Generate Infrastructure', () => {
         await runCommand(client);
         expect(client.requests.map(r => r.force)).toEqual([undefined, true]);
         expect(state.calls).toContain('error: Nothing was written: x [Overwrite]');
+    });
+
+    it('resolves to what it showed, for the in-host suite: progress messages and the summary', async () => {
+        const command = registerGenerateCommand(() => fakeClient(written) as never) as unknown as { run: () => Promise<unknown> };
+        expect(await command.run()).toEqual({
+            progress: ['reading the spec', 'writing'],
+            messages: ['Generated 57 files for 10 hosts in /ws/generated/acme (57 written, 0 unchanged, 0 removed)']
+        });
     });
 
     it('turns a dropped connection into a message', async () => {

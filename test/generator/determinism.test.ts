@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateInfrastructure } from '../../src/generator/generate.js';
 import { SecretStore } from '../../src/model/secrets.js';
-import { netbsdProfile } from '../../src/platform/netbsd.js';
+import { netbsd } from '../../src/platform/netbsd.js';
 import { EXAMPLES, examplePath } from '../support/generation.js';
 import { parseSpec } from '../support/services.js';
 
@@ -11,9 +11,9 @@ describe('determinism', () => {
         it(`${example}: the same spec and secrets give byte-identical files`, async () => {
             const spec = (await parseSpec(readFileSync(examplePath(example), 'utf-8'))).parseResult.value;
             const store = new SecretStore();
-            const first = generateInfrastructure({ specs: [spec], secrets: store, profile: netbsdProfile }).files;
+            const first = generateInfrastructure({ specs: [spec], secrets: store, target: { platform: netbsd } }).files;
             const again = new SecretStore(store.snapshot());
-            const second = generateInfrastructure({ specs: [spec], secrets: again, profile: netbsdProfile }).files;
+            const second = generateInfrastructure({ specs: [spec], secrets: again, target: { platform: netbsd } }).files;
             expect(again.addedCount).toBe(0);
             expect(second).toEqual(first);
         });
@@ -22,7 +22,7 @@ describe('determinism', () => {
     it('puts secrets only in files nobody else can read, and user passwords in none', async () => {
         const spec = (await parseSpec(readFileSync(examplePath('acme'), 'utf-8'))).parseResult.value;
         const store = new SecretStore();
-        const files = generateInfrastructure({ specs: [spec], secrets: store, profile: netbsdProfile }).files;
+        const files = generateInfrastructure({ specs: [spec], secrets: store, target: { platform: netbsd } }).files;
         const snapshot = store.snapshot();
         const pemBody = (pem: string) => pem.split('\n')[1];
         const secrets = [...Object.entries(snapshot.passwords), ...Object.entries(snapshot.tokens), ...Object.entries(snapshot.keys).map(([k, v]) => [k, pemBody(v)])];

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { GeneratedFile } from '../../src/generator/file-set.js';
 import type { GenerationInput } from '../../src/generator/generate.js';
-import { defaultOutDir, generateSpec, profileNamed } from '../../src/generator/generate-spec.js';
+import { defaultOutDir, generateSpec, platformNamed } from '../../src/generator/generate-spec.js';
 import { OutputConflictError } from '../../src/generator/writer.js';
-import { netbsdProfile } from '../../src/platform/netbsd.js';
+import { netbsd } from '../../src/platform/netbsd.js';
+import { debian } from '../../src/platform/debian.js';
 import { loadWorkspace } from '../support/workspace.js';
 
 /**
@@ -47,7 +48,7 @@ beforeEach(() => {
 describe('generateSpec', () => {
     test('a spec with errors returns them with 1-based positions; nothing runs, nothing is written', async () => {
         const { specPath, outDir, secrets } = tempPaths();
-        const result = await generateSpec({ documents: await documents(brokenSpec), specPath, outDir, profile: netbsdProfile, check: false, force: false });
+        const result = await generateSpec({ documents: await documents(brokenSpec), specPath, outDir, target: { platform: netbsd }, check: false, force: false });
         expect(result.status).toBe('spec-errors');
         if (result.status === 'spec-errors') {
             expect(result.errors.length).toBeGreaterThan(0);
@@ -62,7 +63,7 @@ describe('generateSpec', () => {
         const { specPath, outDir, secrets } = tempPaths();
         const progress: string[] = [];
         const result = await generateSpec({
-            documents: await documents(goodSpec), specPath, outDir, profile: netbsdProfile, check: false, force: false,
+            documents: await documents(goodSpec), specPath, outDir, target: { platform: netbsd }, check: false, force: false,
             onProgress: (m) => progress.push(m)
         });
         expect(result).toMatchObject({ status: 'written', files: 3, hosts: 2, written: 3, unchanged: 0, removed: 0, outDir });
@@ -77,18 +78,18 @@ describe('generateSpec', () => {
     test('a second run reuses the secret: nothing written, nothing changed', async () => {
         const { specPath, outDir, secrets } = tempPaths();
         const docs = await documents(goodSpec);
-        await generateSpec({ documents: docs, specPath, outDir, profile: netbsdProfile, check: false, force: false });
+        await generateSpec({ documents: docs, specPath, outDir, target: { platform: netbsd }, check: false, force: false });
         const before = readFileSync(secrets, 'utf-8');
-        const again = await generateSpec({ documents: docs, specPath, outDir, profile: netbsdProfile, check: false, force: false });
+        const again = await generateSpec({ documents: docs, specPath, outDir, target: { platform: netbsd }, check: false, force: false });
         expect(again).toMatchObject({ status: 'written', written: 0, unchanged: 3, removed: 0, secrets: { added: 0 } });
         expect(readFileSync(secrets, 'utf-8')).toBe(before);
-        const check = await generateSpec({ documents: docs, specPath, outDir, profile: netbsdProfile, check: true, force: false });
+        const check = await generateSpec({ documents: docs, specPath, outDir, target: { platform: netbsd }, check: true, force: false });
         expect(check).toEqual({ status: 'check', changes: [], files: 3, outDir });
     });
 
     test('--check lists what would change and writes nothing, not even the secrets file', async () => {
         const { specPath, outDir, secrets } = tempPaths();
-        const result = await generateSpec({ documents: await documents(goodSpec), specPath, outDir, profile: netbsdProfile, check: true, force: false });
+        const result = await generateSpec({ documents: await documents(goodSpec), specPath, outDir, target: { platform: netbsd }, check: true, force: false });
         expect(result.status === 'check' && result.changes.map((c) => `${c.kind} ${c.file}`)).toEqual([
             'new README.md', 'new hv1.auth/usr/pkg/etc/openldap/slapd.conf', 'new hv1/etc/rc.conf', 'new manifest.json'
         ]);
@@ -101,7 +102,7 @@ describe('generateSpec', () => {
         mkdirSync(outDir, { recursive: true });
         writeFileSync(join(outDir, 'README.md'), 'mine\n');
         const run = (force: boolean) => documents(goodSpec)
-            .then((docs) => generateSpec({ documents: docs, specPath, outDir, profile: netbsdProfile, check: false, force }));
+            .then((docs) => generateSpec({ documents: docs, specPath, outDir, target: { platform: netbsd }, check: false, force }));
         await expect(run(false)).rejects.toBeInstanceOf(OutputConflictError);
         expect(existsSync(secrets)).toBe(false);
         expect(readFileSync(join(outDir, 'README.md'), 'utf-8')).toBe('mine\n');
@@ -110,14 +111,15 @@ describe('generateSpec', () => {
     });
 });
 
-describe('defaultOutDir and profileNamed', () => {
+describe('defaultOutDir and platformNamed', () => {
     test('generated/<spec name> beside the spec', () => {
         expect(defaultOutDir('examples/acme.company')).toBe(join('examples', 'generated', 'acme'));
     });
 
-    test('netbsd is known; anything else (even an Object property name) is not', () => {
-        expect(profileNamed('netbsd')).toBe(netbsdProfile);
-        expect(profileNamed('solaris')).toBeUndefined();
-        expect(profileNamed('toString')).toBeUndefined();
+    test('netbsd and debian are known; anything else (even an Object property name) is not', () => {
+        expect(platformNamed('netbsd')).toBe(netbsd);
+        expect(platformNamed('debian')).toBe(debian);
+        expect(platformNamed('solaris')).toBeUndefined();
+        expect(platformNamed('toString')).toBeUndefined();
     });
 });

@@ -57,15 +57,16 @@ describe('guest base files (acme)', () => {
         const file = fileAt(files, 'hv1.auth', '/root/companykit/provision.sh');
         expect(file.mode).toBe(0o700);
         const text = file.content;
-        for (const fn of ['ensure_user()', 'ensure_group()', 'ensure_dir()', 'ensure_certificate()', 'install_packages()', 'ensure_line()']) {
+        for (const fn of ['ensure_user()', 'ensure_group()', 'ensure_dir()', 'ensure_certificate()', 'install_packages()', 'ensure_line()', 'ensure_service()', 'restart_service()']) {
             expect(text).toContain(fn);
         }
         expect(text).toMatch(/^set -eu$/m);
         expect(text).toMatch(/^install_packages pkgin bind918 mozilla-rootcerts openldap-client openldap-server$/m);
-        expect(text).toMatch(/^ensure_rc_script slapd$/m);
-        expect(text).toMatch(/^ensure_rc_script named9$/m);
+        expect(text).toMatch(/^ensure_service slapd$/m);
+        expect(text).toMatch(/^ensure_service named9$/m);
+        expect(text).toContain("'/etc/rc.d'/\"$1\" restart");
         const order = ['install_packages pkgin', 'echo provisioning ldap', 'echo provisioning dns', "chown 'root:ldap' '/usr/pkg/etc/openldap/slapd.conf'",
-            '/etc/rc.d/slapd restart', '/etc/rc.d/named9 restart'].map(needle => text.indexOf(needle));
+            'restart_service slapd', 'restart_service named9'].map(needle => text.indexOf(needle));
         expect(order.every(index => index > 0)).toBe(true);
         expect([...order].sort((a, b) => a - b)).toEqual(order);
         expect(text).toContain("chmod 0640 '/usr/pkg/etc/openldap/slapd.conf'");

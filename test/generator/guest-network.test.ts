@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FALLBACK_RESOLVER, guestHostsEntries, guestResolver } from '../../src/model/guest-network.js';
 import { guestPackageNames, guestServices, packageRepository } from '../../src/model/guest-software.js';
-import { netbsdBase } from '../../src/platform/base-platform.js';
+import { netbsdProfile } from '../../src/platform/netbsd.js';
 import { resolveExample } from '../support/generation.js';
 
 describe('guest network and software decisions', () => {
@@ -29,8 +29,8 @@ describe('guest network and software decisions', () => {
     it('package names are mapped, unique, and ids without packages vanish', async () => {
         const infra = await resolveExample('acme');
         const auth = infra.servers[0].vms.find(vm => vm.name === 'auth')!;
-        expect(guestPackageNames(auth, netbsdBase)).toEqual(['pkgin', 'bind918', 'mozilla-rootcerts', 'openldap-client', 'openldap-server']);
-        expect(guestServices(auth, netbsdBase).map(s => s.rcvar)).toEqual(['slapd', 'named9']);
+        expect(guestPackageNames(auth, netbsdProfile.base)).toEqual(['pkgin', 'bind918', 'mozilla-rootcerts', 'openldap-client', 'openldap-server']);
+        expect(guestServices(auth, netbsdProfile.base).map(s => s.rcvar)).toEqual(['slapd', 'named9']);
     });
 
     it('the repository uses the release major and strips a trailing slash from the mirror', async () => {

@@ -22,7 +22,7 @@ describe('hypervisor files (acme)', () => {
         expect(rc.filter(l => /^vm_\w+=YES$/.test(l))).toEqual(infra.servers[0].vms.map(vm => `vm_${vm.name}=YES`));
         expect(files.some(f => f.path === '/etc/rc.conf')).toBe(false);
         const provision = fileAt(files, 'hv1', '/root/companykit/provision.sh').content;
-        expect(provision).toContain("ensure_line /etc/rc.conf '. /etc/rc.conf.companykit'");
+        expect(provision).toContain("ensure_line '/etc/rc.conf' '. /etc/rc.conf.companykit'");
         expect(provision).toContain("ensure_line '/etc/modules.conf' nvmm");
         expect(provision).toContain("ensure_line '/etc/sysctl.conf' 'net.inet.ip.forwarding=1'");
     });

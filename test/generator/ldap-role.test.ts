@@ -1,34 +1,13 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderLdap } from '../../src/generator/roles/ldap.js';
-import { netbsdDirectory } from '../../src/platform/directory-platform.js';
+import { debianProfile } from '../../src/platform/debian.js';
 import { netbsdProfile } from '../../src/platform/netbsd.js';
-import type { PlatformProfile } from '../../src/platform/profile.js';
-import { exampleRun, fileOf, run, tempDir, tool } from './ldap-support.js';
+import { exampleRun, fileOf } from './ldap-support.js';
 
-const SLAPD_CONF = netbsdDirectory.slapdConf;
+const SLAPD_CONF = netbsdProfile.directory.slapdConf;
 
-/**
- * Debian's slapd for slaptest: only the paths differ from pkgsrc's. Until the debian profile of
- * issue 4 exists, this test overrides the directory section of the netbsd profile; that profile
- * will replace the override.
- */
-function debianDirectory(root: string): PlatformProfile {
-    return {
-        ...netbsdProfile,
-        directory: {
-            ...netbsdDirectory, configDir: root, slapdConf: path.join(root, 'slapd.conf'), schemaDir: '/etc/ldap/schema',
-            modulePath: '/usr/lib/ldap', dataDir: path.join(root, 'data'), runDir: root, ldifDir: root, user: 'openldap', group: 'openldap'
-        }
-    };
-}
-
-const slaptest = tool('/usr/sbin/slaptest');
-const slapadd = tool('/usr/sbin/slapadd');
-const slapcat = tool('/usr/sbin/slapcat');
-const temps: string[] = [];
-afterAll(() => temps.forEach(dir => rmSync(dir, { recursive: true, force: true })));
+/* slaptest, slapadd and a live slapd on the real Debian tree: test/configs (npm run test:configs). */
 
 describe('ldap role on acme (one company)', async () => {
     const acme = await exampleRun('acme');
@@ -135,33 +114,18 @@ describe('ldap replication (two-servers)', async () => {
     });
 });
 
-describe.skipIf(!slaptest || !slapadd || !slapcat)('slaptest accepts slapd.conf and slapadd the LDIF (Debian paths)', async () => {
-    // Skipped when slapd is not installed (CI installs it from issue 4 on): `apt-get install slapd`.
-    for (const [example, host] of [['acme', 'hv1.auth'], ['hosting', 'shared1.auth'], ['two-servers', 'north.auth'], ['two-servers', 'south.auth2']] as const) {
-        it(`${example} ${host}`, async () => {
-            const root = tempDir('companykit-slapd-');
-            temps.push(root);
-            const profile = debianDirectory(root);
-            const output = (await exampleRun(example)).render(host, 'ldap', renderLdap, profile);
-            for (const file of output.files) {
-                writeFileSync(file.path, file.content);
-            }
-            for (const match of fileOf(output, profile.directory.slapdConf).content.matchAll(/^directory (\S+)$/gm)) {
-                mkdirSync(match[1], { recursive: true });
-            }
-            const result = run(slaptest!, ['-u', '-f', profile.directory.slapdConf]);
-            expect(result.output).toContain('config file testing succeeded');
-            expect(result.status).toBe(0);
-            // slapadd checks every entry against the schema: object classes, required attributes, DN syntax.
-            for (const ldif of output.files.filter(f => f.path.endsWith('.ldif'))) {
-                const suffix = /^dn: (.+)$/m.exec(ldif.content)![1];
-                const added = run(slapadd!, ['-f', profile.directory.slapdConf, '-b', suffix, '-l', ldif.path]);
-                expect(added.output).toBe('');
-                expect(added.status).toBe(0);
-                // the provision script's "already loaded?" probe
-                const dumped = run(slapcat!, ['-f', profile.directory.slapdConf, '-b', suffix, '-H', `ldap:///${suffix}??base`]);
-                expect(dumped.output).toContain(`dn: ${suffix}`);
-            }
-        });
-    }
+describe('ldap role on debian', async () => {
+    const acme = await exampleRun('acme');
+    const output = acme.render('hv1.auth', 'ldap', renderLdap, debianProfile);
+
+    it('points the init script at slapd.conf, so the package\'s slapd.d (cn=config) cannot win', () => {
+        const defaults = fileOf(output, '/etc/default/slapd');
+        expect(defaults.content).toContain("SLAPD_CONF='/etc/ldap/slapd.conf'\nSLAPD_USER='openldap'\nSLAPD_GROUP='openldap'\n");
+        expect(defaults.mode).toBe(0o644);
+        expect(fileOf(output, '/etc/ldap/slapd.conf').content).toContain('pidfile /var/run/slapd/slapd.pid\n');
+    });
+
+    it('writes no such file on NetBSD, where rc.d/slapd reads slapd.conf', () => {
+        expect(acme.render('hv1.auth', 'ldap', renderLdap, netbsdProfile).files.map(f => f.path)).not.toContain('/etc/default/slapd');
+    });
 });

@@ -1,7 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import type { GuestContext, RoleOutput } from '../../src/generator/guest-context.js';
 import type { Infrastructure, RoleModel } from '../../src/model/infrastructure.js';
 import { resolveInfrastructure } from '../../src/model/resolve.js';
@@ -12,7 +8,7 @@ import { checkFixture, fixtureSecrets, guestContext, parseExample } from '../sup
 
 /**
  * Shared by the ldap and dns renderer tests: the context of one VM of an example, with the fixture
- * secrets, and a way to run the real checkers (slaptest, named-checkconf/-zone) when installed.
+ * secrets. The real checkers (slaptest, named-checkconf…) run in test/configs.
  */
 
 export interface RoleRun {
@@ -46,18 +42,3 @@ export async function exampleRun(name: string): Promise<RoleRun> {
 }
 
 export { roleFile as fileOf } from '../support/generation.js';
-
-/** The first of `candidates` that exists, or undefined: the checkers live in /usr/sbin on Debian. */
-export function tool(...candidates: string[]): string | undefined {
-    return candidates.find(c => existsSync(c));
-}
-
-export function tempDir(prefix: string): string {
-    return mkdtempSync(path.join(tmpdir(), prefix));
-}
-
-/** Run a checker; returns its combined stdout and stderr and its exit status instead of throwing. */
-export function run(command: string, args: readonly string[]): { status: number, output: string } {
-    const result = spawnSync(command, args, { encoding: 'utf-8' });
-    return { status: result.status ?? 1, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error?.message ?? ''}` };
-}

@@ -103,10 +103,10 @@ describe('mail VM OpenDKIM', () => {
         expect(conf).toMatch(/^MTA\s+ORIGINATING$/m);
     });
 
-    it('provisions the vmail store, key ownership and the certificate', async () => {
+    it('provisions the vmail store, the key directories and the certificate (the key file\'s owner is the guest base\'s)', async () => {
         const { output } = await renderExample('acme');
         expect(output.provision).toContain('ensure_user vmail /var/vmail\n');
-        expect(output.provision).toContain("chown opendkim:opendkim '/usr/pkg/etc/opendkim/keys/acme.example/mail2026.private'");
+        expect(output.provision).toContain('ensure_dir /usr/pkg/etc/opendkim/keys/acme.example opendkim:opendkim 0700\n');
         expect(output.provision).toContain("ensure_certificate /etc/openssl/companykit/mail.acme.example.crt /etc/openssl/companykit/mail.acme.example.key 'mail.acme.example'");
     });
 });

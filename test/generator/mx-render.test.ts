@@ -3,13 +3,15 @@ import { renderMx } from '../../src/generator/roles/mx.js';
 import type { GeneratedFile } from '../../src/generator/file-set.js';
 import type { RoleOutput } from '../../src/generator/guest-context.js';
 import { netbsdProfile } from '../../src/platform/netbsd.js';
+import { debianProfile } from '../../src/platform/debian.js';
+import type { PlatformProfile } from '../../src/platform/profile.js';
 import { fixtureSecrets, resolveExample } from '../support/generation.js';
 
-async function renderExample(name: string): Promise<RoleOutput> {
+async function renderExample(name: string, profile: PlatformProfile = netbsdProfile): Promise<RoleOutput> {
     const infra = await resolveExample(name);
     const server = infra.servers.find(s => s.vms.some(v => v.roles.some(r => r.role === 'mx')))!;
     const vm = server.vms.find(v => v.roles.some(r => r.role === 'mx'))!;
-    return renderMx({ infra, server, vm, profile: netbsdProfile, secrets: fixtureSecrets(name) }, vm.roles.find(r => r.role === 'mx')!);
+    return renderMx({ infra, server, vm, profile, secrets: fixtureSecrets(name) }, vm.roles.find(r => r.role === 'mx')!);
 }
 
 const file = (output: RoleOutput, path: string): GeneratedFile => {
@@ -63,6 +65,14 @@ describe('mx master.cf and SpamAssassin', () => {
         expect(output.provision).toContain('ensure_user spamd ');
         expect(output.provision).toContain("ensure_certificate /etc/openssl/companykit/mx.acme.example.crt /etc/openssl/companykit/mx.acme.example.key 'mx.acme.example'");
         expect(output.rcConf).toEqual(['spamd_flags="-u spamd --helper-home-dir=/var/spamassassin/spamd --nouser-config --allowed-ips=127.0.0.1 --listen=127.0.0.1:783"']);
+    });
+
+    it('on systemd (Debian) gives spamd the same options through /etc/default/spamd, not rc.conf', async () => {
+        const output = await renderExample('acme', debianProfile);
+        expect(output.rcConf).toEqual([]);
+        expect(file(output, '/etc/default/spamd').content).toMatch(
+            /^OPTIONS="-u debian-spamd --helper-home-dir=\/var\/lib\/spamassassin --nouser-config --allowed-ips=127\.0\.0\.1 --listen=127\.0\.0\.1:783"$/m);
+        expect(output.files.map(f => f.path)).not.toContain('/etc/mailer.conf');
     });
 
     it('writes local.cf with the spam threshold, tagging only', async () => {

@@ -1,13 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { netbsdProfile } from '../../src/platform/netbsd.js';
 import { acmeCertificates } from '../../src/model/proxy-acme.js';
-import { EXAMPLES } from '../support/generation.js';
 import { contentAt, renderRoleOf } from './proxy-support.js';
-import { hasNginx, nginxTest, nginxTree, type NginxTree } from './proxy-nginx-check.js';
 
 const SITE = '/usr/pkg/etc/nginx/sites/proxy.conf';
 
@@ -124,49 +118,5 @@ describe('proxy static files and ACME (acme)', async () => {
         expect(provision).toContain("ensure_certificate '/etc/openssl/companykit/meet.acme.example.crt' '/etc/openssl/companykit/meet.acme.example.key' 'meet.acme.example'");
         expect(provision).toMatch(/acme_renew_line='\d+ [2-5] \* \* \* \/usr\/pkg\/etc\/dehydrated\/renew\.sh >>\/var\/log\/dehydrated\.log 2>&1'/);
         expect(provision).toContain('| crontab -');
-    });
-});
-
-const hasShellcheck = spawnSync('sh', ['-c', 'command -v shellcheck']).status === 0;
-
-describe.skipIf(!hasShellcheck)('proxy scripts pass shellcheck -s dash (skipped: shellcheck not installed)', async () => {
-    const [proxy] = await renderRoleOf('acme', 'proxy');
-    const scripts = proxy!.output.files.filter(f => f.path.endsWith('.sh'));
-    const dir = mkdtempSync(path.join(tmpdir(), 'ck-sh-'));
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-    it.each([...scripts.map(f => [f.path, f.content]), ['provision fragment', `#!/bin/sh\nensure_dir() { :; }\nensure_certificate() { :; }\n${proxy!.output.provision!}`]])('%s', (name, content) => {
-        const file = path.join(dir, path.basename(String(name)).replace(/ /g, '_'));
-        writeFileSync(file, content as string);
-        const run = spawnSync('shellcheck', ['-s', 'dash', '-e', 'SC1091', file], { encoding: 'utf-8' });
-        expect(run.stdout, run.stdout).toBe('');
-        expect(run.status).toBe(0);
-    });
-});
-
-describe.skipIf(!hasNginx)('proxy site passes the real nginx -t (skipped: nginx or openssl not installed)', () => {
-    let tree: NginxTree | undefined;
-    afterEach(() => tree?.cleanup());
-
-    it.each(EXAMPLES)('%s', async example => {
-        tree = nginxTree();
-        const renderings = await renderRoleOf(example, 'proxy', tree.profile);
-        expect(renderings.length).toBeGreaterThan(0);
-        for (const rendering of renderings) {
-            const served = acmeCertificates(rendering.infra.companies.filter(c => rendering.role.companies.includes(c.name)))
-                .filter(c => c.servedByProxy).map(c => c.fqdn);
-            const result = nginxTest(tree, [rendering.output], served);
-            expect(result.output).toContain('test is successful');
-            expect(result.output).not.toContain('[warn]');
-            expect(result.status).toBe(0);
-        }
-    });
-
-    it('fails when a certificate is missing (the check can fail)', async () => {
-        tree = nginxTree();
-        const [rendering] = await renderRoleOf('acme', 'proxy', tree.profile);
-        const result = nginxTest(tree, [rendering!.output], []);
-        expect(result.status).not.toBe(0);
-        expect(result.output).toMatch(/cannot load certificate/);
     });
 });

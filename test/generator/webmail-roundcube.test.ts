@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileOf, hasCommand, shellcheckFragment, phpArray, phpLint, renderRole } from './webmail-role-context.js';
-
-const RCUBE = "define('RCUBE_INSTALL_PATH', '/x/');";
+import { fileOf, renderRole } from './webmail-role-context.js';
 
 describe('webmail role (Roundcube)', () => {
     it('maps each company host name to its own host file, all holding secrets at 0640', async () => {
@@ -31,38 +29,22 @@ describe('webmail role (Roundcube)', () => {
         expect(output.provision).toContain("< '/usr/pkg/share/roundcube/SQL/mysql.initial.sql'");
     });
 
-    describe.skipIf(!hasCommand('php'))('with php (php-cli)', () => {
-        it('passes php -l and sets the keys Roundcube needs', async () => {
-            const { output } = await renderRole('acme', 'hv1.webmail', 'webmail');
-            const main = fileOf(output, '/usr/pkg/etc/roundcube/config.inc.php').content;
-            const host = fileOf(output, '/usr/pkg/etc/roundcube/acme.inc.php').content;
-            expect(phpLint(main).status).toBe(0);
-            expect(phpLint(host).status).toBe(0);
-            const config = { ...phpArray(main, 'config', RCUBE), ...phpArray(`${host.replace('<?php', '<?php $config = [];')}`, 'config', RCUBE) };
-            expect(config).toMatchObject({
-                enable_installer: false,
-                db_dsnw: expect.stringMatching(/^mysql:\/\/roundcube_acme:\w{24}@10\.0\.0\.14:3306\/roundcube_acme$/),
-                imap_host: 'ssl://10.0.0.12:993',
-                smtp_host: 'tls://10.0.0.12:587',
-                smtp_user: '%u',
-                username_domain: 'acme.example',
-                product_name: 'ACME, Inc. Webmail',
-                trusted_host_patterns: ['^webmail\\.acme\\.example$']
-            });
-            expect(config.des_key).toMatch(/^[0-9a-f]{24}$/);
-            const ldap = (config.ldap_public as Record<string, Record<string, unknown>>).directory;
-            expect(ldap).toMatchObject({ hosts: ['10.0.0.10'], bind_dn: 'uid=roundcube,ou=system,dc=acme,dc=example', base_dn: 'ou=people,dc=acme,dc=example' });
-        });
-
-        it('fails php -l on a broken file (the check can fail)', () => {
-            expect(phpLint("<?php $config['x'] = 'unterminated;").status).not.toBe(0);
-        });
-    });
-
-    it.skipIf(!hasCommand('shellcheck'))('provision passes shellcheck -s dash', async () => {
-        const { output } = await renderRole('hosting', 'shared1.web', 'webmail');
-        const result = shellcheckFragment(output.provision ?? '');
-        expect(result.output).toBe('');
-        expect(result.status).toBe(0);
+    it('gives each company its database, mail servers, login domain, des_key and address book', async () => {
+        // Values only: php -l and Roundcube's own key names are checked in test/configs (php checkers).
+        const { output } = await renderRole('acme', 'hv1.webmail', 'webmail');
+        const main = fileOf(output, '/usr/pkg/etc/roundcube/config.inc.php').content;
+        const host = fileOf(output, '/usr/pkg/etc/roundcube/acme.inc.php').content;
+        expect(main).toContain("$config['enable_installer'] = false;");
+        expect(main).toContain("$config['trusted_host_patterns'] = ['^webmail\\\\.acme\\\\.example$'];");
+        expect(host).toMatch(/^\$config\['db_dsnw'\] = 'mysql:\/\/roundcube_acme:\w{24}@10\.0\.0\.14:3306\/roundcube_acme';$/m);
+        expect(host).toContain("$config['imap_host'] = 'ssl://10.0.0.12:993';");
+        expect(host).toContain("$config['smtp_host'] = 'tls://10.0.0.12:587';");
+        expect(host).toContain("$config['smtp_user'] = '%u';");
+        expect(host).toContain("$config['username_domain'] = 'acme.example';");
+        expect(host).toContain("$config['product_name'] = 'ACME, Inc. Webmail';");
+        expect(host).toMatch(/^\$config\['des_key'\] = '[0-9a-f]{24}';$/m);
+        expect(host).toContain("'hosts' => ['10.0.0.10'],");
+        expect(host).toContain("'bind_dn' => 'uid=roundcube,ou=system,dc=acme,dc=example',");
+        expect(host).toContain("'base_dn' => 'ou=people,dc=acme,dc=example',");
     });
 });

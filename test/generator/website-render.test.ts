@@ -1,9 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderTemplate } from '../../src/generator/templates.js';
 import { websiteSites } from '../../src/model/virtual-hosts.js';
-import { EXAMPLES, resolveExample } from '../support/generation.js';
+import { resolveExample } from '../support/generation.js';
 import { contentAt, renderRoleOf } from './proxy-support.js';
-import { hasNginx, nginxTest, nginxTree, type NginxTree } from './proxy-nginx-check.js';
 
 const SITE = '/usr/pkg/etc/nginx/sites/website.conf';
 
@@ -66,20 +65,5 @@ describe('website page escaping', async () => {
         expect(html).toContain('<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>');
         expect(html).toContain('<p class="company">Smith &amp; &lt;Sons&gt; &quot;Ltd&quot;</p>');
         expect(html).not.toContain('<script>');
-    });
-});
-
-describe.skipIf(!hasNginx)('website site passes the real nginx -t (skipped: nginx not installed)', () => {
-    let tree: NginxTree | undefined;
-    afterEach(() => tree?.cleanup());
-
-    it.each(EXAMPLES)('%s', async example => {
-        tree = nginxTree();
-        const renderings = await renderRoleOf(example, 'website', tree.profile);
-        expect(renderings.length).toBeGreaterThan(0);
-        const result = nginxTest(tree, renderings.map(r => r.output), []);
-        expect(result.output).toContain('test is successful');
-        expect(result.output).not.toContain('[warn]');
-        expect(result.status).toBe(0);
     });
 });

@@ -189,6 +189,13 @@ describe('companykit/generate over stdio', () => {
 
         const again = await generate(server, { uri: fileUri(specPath) });
         expect(again).toMatchObject({ status: 'written', written: 0, unchanged: result.files, removed: 0 });
+
+        // The companykit.platform setting: Debian guests get Debian's paths; an unknown one is refused.
+        const debianOut = join(specDir, 'debian-out');
+        expect(await generate(server, { uri: fileUri(specPath), outDir: debianOut, platform: 'debian' })).toMatchObject({ status: 'written' });
+        expect(filesUnder(debianOut)).toContain(join('ohv1.mail', 'etc', 'postfix', 'main.cf'));
+        expect(await generate(server, { uri: fileUri(specPath), platform: 'solaris' }))
+            .toEqual({ status: 'failed', message: expect.stringMatching(/^Cannot generate: unknown platform "solaris" .* use one of netbsd, debian\.$/) });
     }, GENERATION_TIMEOUT_MS);
 });
 

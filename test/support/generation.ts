@@ -7,12 +7,12 @@ import type { Spec } from '../../src/language/generated/ast.js';
 import type { Infrastructure } from '../../src/model/infrastructure.js';
 import { resolveInfrastructure } from '../../src/model/resolve.js';
 import { SecretStore, type SecretsData } from '../../src/model/secrets.js';
-import { renderInfrastructure } from '../../src/generator/generate.js';
+import { renderInfrastructure, type RenderTarget } from '../../src/generator/generate.js';
 import type { GeneratedFile } from '../../src/generator/file-set.js';
 import type { GuestContext, RoleOutput } from '../../src/generator/guest-context.js';
 import { serverNamed, vmByHost } from '../../src/model/locate.js';
 import type { PlatformProfile } from '../../src/platform/profile.js';
-import { netbsdProfile } from '../../src/platform/netbsd.js';
+import { netbsd, netbsdProfile } from '../../src/platform/netbsd.js';
 import { parseSpec } from './services.js';
 
 /**
@@ -90,12 +90,17 @@ async function exampleWithStore(name: string): Promise<{ infra: Infrastructure, 
     return { infra, store };
 }
 
-/** Every file of an example, rendered with the netbsd profile and the fixture secrets. */
-export async function generateExample(name: string): Promise<GeneratedFile[]> {
+/** Every file of an example, rendered with the fixture secrets for the netbsd profile (or `target`). */
+export async function generateExample(name: string, target: RenderTarget = { platform: netbsd }): Promise<GeneratedFile[]> {
+    return (await generateExampleWithModel(name, target)).files;
+}
+
+/** The same, with the model the files were rendered from. */
+export async function generateExampleWithModel(name: string, target: RenderTarget): Promise<{ infra: Infrastructure, files: GeneratedFile[] }> {
     const { infra, store } = await exampleWithStore(name);
-    const files = renderInfrastructure(infra, netbsdProfile, store);
+    const files = renderInfrastructure(infra, target, store);
     checkFixture(name, store);
-    return files;
+    return { infra, files };
 }
 
 /** The one generated file at `path` on `host`; throws listing the host's files when it is missing. */

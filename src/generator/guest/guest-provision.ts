@@ -1,6 +1,7 @@
 import { guestServices, packageRepository } from '../../model/guest-software.js';
 import type { GuestContext, RoleOutput } from '../guest-context.js';
 import { renderTemplate } from '../templates.js';
+import { unpackagedSoftware } from './unpackaged-software.js';
 
 /**
  * provision.sh of a guest: the shared shell functions, package installation, the packages' rc.d
@@ -14,6 +15,7 @@ export function renderGuestProvision(context: GuestContext, roleOutputs: readonl
         vm,
         base,
         packages,
+        unpackaged: unpackagedSoftware(vm, profile),
         functions: provisionFunctions(context),
         services: guestServices(vm, base),
         roles: vm.roles.map((role, index) => ({ role: role.role, fragment: roleOutputs[index]?.provision?.replace(/\s+$/, '') ?? '' }))
@@ -30,7 +32,16 @@ function ownedFiles(roleOutputs: readonly RoleOutput[]): { path: string, owner: 
         .map(file => ({ path: file.path, owner: `${file.owner ?? 'root'}${file.group ? `:${file.group}` : ''}`, mode: file.mode.toString(8).padStart(4, '0') }));
 }
 
-/** The preamble of shell functions (shared with the hypervisor's provision.sh). */
+/**
+ * The preamble of shell functions (shared with the hypervisor's provision.sh): the common ones, then
+ * `install_packages` for the platform's package manager and `ensure_service`/`restart_service` for
+ * its init system, so the body of provision.sh is the same on every platform.
+ */
 export function provisionFunctions(context: Pick<GuestContext, 'server' | 'profile'>): string {
-    return renderTemplate('guest/provision-functions.sh', { base: context.profile.base, repository: packageRepository(context.server) });
+    const view = { base: context.profile.base, repository: packageRepository(context.server) };
+    return [
+        renderTemplate('guest/provision-functions.sh', view),
+        renderTemplate(`guest/packages-${view.base.packageManager}.sh`, view),
+        renderTemplate(`guest/services-${view.base.initSystem}.sh`, view)
+    ].join('\n');
 }

@@ -22,7 +22,7 @@ export function renderHypervisor(_infra: Infrastructure, server: ServerModel, pr
     const view = { server, hv, base };
     return [
         file(hv.rcConfInclude, renderTemplate('hypervisor/rc.conf.companykit', { ...view, rcConfInclude: hv.rcConfInclude, vms })),
-        file(`/etc/ifconfig.${server.network.bridge}`, renderTemplate('hypervisor/ifconfig.bridge', { ...view, members })),
+        file(`${hv.ifconfigDir}/ifconfig.${server.network.bridge}`, renderTemplate('hypervisor/ifconfig.bridge', { ...view, members })),
         file(hv.npfConf, renderTemplate('hypervisor/npf.conf', { ...view, forwards: inboundForwards(server), hostPorts: hostPorts(server) })),
         ...server.vms.map(vm => file(`${base.rcDir}/${vmServiceName(vm)}`, renderVmScript(server, vm, profile), 0o555)),
         file(createDisks, renderTemplate('hypervisor/create-disks.sh', { ...view, disks: server.vms.map(vm => ({ path: diskPath(vm, profile), size: `${vm.diskGiB}G` })) }), 0o755),

@@ -24,7 +24,8 @@ export const renderCloud: RoleRenderer = (context, role) => {
             {
                 host: vm.host, path: `${base.nginxConfDir}/sites/cloud.conf`, mode: 0o644,
                 content: renderTemplate('cloud/nginx-site.conf', {
-                    vm, instances, codeDir: nextcloud.codeDir, sizes: NEXTCLOUD_SIZES, logDir: base.nginxLogDir, fastcgiParams: php.fastcgiParams
+                    vm, instances, codeDir: nextcloud.codeDir, sizes: NEXTCLOUD_SIZES, logDir: base.nginxLogDir, fastcgiParams: php.fastcgiParams,
+                    mimeTypes: base.nginxMimeTypes
                 })
             },
             {

@@ -1,3 +1,4 @@
+import { serviceCommand } from '../../model/guest-software.js';
 import * as path from 'node:path';
 import type { RoleRenderer } from '../guest-context.js';
 import { roleCompanies } from '../guest-context.js';
@@ -33,12 +34,12 @@ export const renderDatabase: RoleRenderer = (context, role) => {
                 })
             }
         ],
-        rcConf: [`${profile.base.daemons.mariadb.rcvar}_datadir=${mariadb.datadir}`],
+        rcConf: profile.base.initSystem === 'rc.d' ? [`${profile.base.daemons.mariadb.rcvar}_datadir=${mariadb.datadir}`] : [],
         provision: renderTemplate('database/provision.sh', {
             mariadb, owner,
             runDir: path.posix.dirname(mariadb.socket),
             logDir: path.posix.dirname(mariadb.logError),
-            startCommand: `${profile.base.rcDir}/${profile.base.daemons.mariadb.rcvar}`
+            startCommand: serviceCommand(profile.base, 'mariadb', 'start')
         })
     };
 };

@@ -39,6 +39,9 @@ export const renderLdap: RoleRenderer = (context, role) => {
             vm: context.vm, profile: p, schemas: SCHEMAS, syncprov: databases.some(d => d.provider), databases
         })
     }];
+    if (p.initDefaults !== undefined) {
+        files.push({ host: context.vm.host, path: p.initDefaults, mode: 0o644, content: renderTemplate('ldap/slapd.default', { vm: context.vm, profile: p }) });
+    }
     for (const [index, company] of companies.entries()) {
         const database = databases[index];
         if (database.ldif !== undefined) {

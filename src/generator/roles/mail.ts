@@ -45,7 +45,7 @@ function dovecotFiles(context: GuestContext, companies: readonly CompanyModel[])
     return [
         {
             host: vm.host, path: `${dovecot.configDir}/dovecot.conf`, mode: 0o644,
-            content: renderTemplate('mail/dovecot.conf', { vm, passdbs, postfix, vmail, dovecotDir: dovecot.configDir, tlsDir: profile.base.tlsDir, postmaster: plan.postmaster })
+            content: renderTemplate('mail/dovecot.conf', { vm, passdbs, postfix, vmail, dovecotDir: dovecot.configDir, runtime: dovecot.runtime ?? false, tlsDir: profile.base.tlsDir, postmaster: plan.postmaster })
         },
         ...passdbs.map(passdb => ({
             host: vm.host, path: `${dovecot.configDir}/${passdb.argsFile}`, mode: 0o640, group: dovecot.group,
@@ -65,7 +65,7 @@ function opendkimFiles(context: GuestContext, companies: readonly CompanyModel[]
     const table = (name: string): GeneratedFile =>
         ({ host: vm.host, path: `${opendkim.tablesDir}/${name}`, mode: 0o644, content: renderTemplate(`mail/${name}`, { vm, tables }) });
     return [
-        { host: vm.host, path: opendkim.configFile, mode: 0o644, content: renderTemplate('mail/opendkim.conf', { vm, opendkim }) },
+        { host: vm.host, path: opendkim.configFile, mode: 0o644, content: renderTemplate('mail/opendkim.conf', { vm, opendkim, pidFile: opendkim.pidFile ?? false }) },
         table('KeyTable'), table('SigningTable'), table('TrustedHosts'),
         // The private keys: readable by opendkim alone (it refuses keys others can read).
         ...tables.keys.map(key => ({ host: vm.host, path: key.keyFile, mode: 0o600, owner: opendkim.user, group: opendkim.group, content: key.privateKeyPem }))
@@ -73,24 +73,17 @@ function opendkimFiles(context: GuestContext, companies: readonly CompanyModel[]
 }
 
 function provision(context: GuestContext, companies: readonly CompanyModel[]): string {
-    const { vmail, opendkim, postfix, dovecot } = context.profile.mail;
+    const { vmail, opendkim } = context.profile.mail;
     const tables = dkimTables(companies, opendkim.keysDir);
     const { cert, key } = certificatePaths(context);
-    const maps = mailLdapMaps(context.infra, context.vm, companies, postfix.configDir);
-    const passdbs = companies.map(company => dovecotPassdb(context.infra, context.vm, company));
+    // The files' own owners and modes (keys, secret-bearing maps and passdbs) are set by the
+    // guest base's "file owners" section; the role creates the directories they need.
     return [
         '# mail: one vmail user owns every mailbox; OpenDKIM keys are readable by opendkim only.',
         `ensure_user ${vmail.user} ${vmail.home}`,
         `ensure_dir ${vmail.home} ${vmail.user}:${vmail.group} 0750`,
         `ensure_dir ${opendkim.keysDir} ${opendkim.user}:${opendkim.group} 0700`,
-        ...tables.keys.flatMap(k => [
-            `ensure_dir ${k.keyDir} ${opendkim.user}:${opendkim.group} 0700`,
-            `chown ${opendkim.user}:${opendkim.group} ${shellWord(k.keyFile)} && chmod 0600 ${shellWord(k.keyFile)}`
-        ]),
-        '# Secret-bearing map and passdb files: readable by root and the daemon group only.',
-        ...maps.maps.map(m => `chown root:${postfix.mailGroup} ${postfix.configDir}/${m.fileName} && chmod 0640 ${postfix.configDir}/${m.fileName}`),
-        ...passdbs.map(p => `chown root:${dovecot.group} ${dovecot.configDir}/${p.argsFile} && chmod 0640 ${dovecot.configDir}/${p.argsFile}`),
-        `chown root:${dovecot.group} ${dovecot.configDir}/users && chmod 0640 ${dovecot.configDir}/users`,
+        ...tables.keys.map(k => `ensure_dir ${k.keyDir} ${opendkim.user}:${opendkim.group} 0700`),
         `ensure_certificate ${cert} ${key} ${shellWord(context.vm.fqdn)}`
     ].join('\n') + '\n';
 }

@@ -3,14 +3,14 @@ import { meetCompany, resolveMeet, type MeetDeployment } from '../../model/meet-
 import { MOD_AUTH_LDAP } from '../../model/meet-prosody-modules.js';
 import type { GeneratedFile } from '../file-set.js';
 import type { GuestContext, RoleRenderer } from '../guest-context.js';
-import { shellWord } from '../template-escapes.js';
 import { renderTemplate } from '../templates.js';
-import { javaDaemonRcScript, renderBridge } from './videobridge.js';
+import { javaDaemonFiles } from './java-daemon.js';
+import { renderBridge } from './videobridge.js';
 
 /**
  * The meet role: one Jitsi Meet per company on its VM. Prosody (room hosts log in through LDAP,
  * guests anonymously when allowed), jicofo, the VM's own videobridge, the web UI's config.js and
- * title.html, nginx's site on port 80 behind the reverse proxy, rc.d scripts for the Java daemons
+ * title.html, nginx's site on port 80 behind the reverse proxy, how the Java daemons start (rc.d scripts or the packages' variables files)
  * and the provisioning: users, the pinned mod_auth_ldap, the internal XMPP accounts.
  */
 export const renderMeet: RoleRenderer = (context, role) => {
@@ -45,18 +45,10 @@ function meetFiles(context: GuestContext, meet: MeetDeployment): GeneratedFile[]
             host: vm.host, path: m.jicofo.configFile, mode: 0o640, owner: 'root', group: m.jicofo.group,
             content: renderTemplate('meet/jicofo.conf', { meet })
         },
-        {
-            host: vm.host, path: m.jicofo.rcScript, mode: 0o555,
-            content: javaDaemonRcScript(context, m.jicofo, {
-                name: 'jicofo', description: `the Jitsi conference focus for ${meet.fqdn}`, require: ['DAEMON', 'prosody'],
-                // jicofo.sh refuses to start without -Dconfig.file in JAVA_SYS_PROPS.
-                environment: [
-                    { name: 'JAVA_SYS_PROPS', value: shellWord(jicofoSystemProperties(context)) },
-                    { name: m.jicofo.maxMemoryVariable, value: `${javaHeaps(vm).jicofoMiB}m` }
-                ],
-                arguments: []
-            })
-        },
+        ...javaDaemonFiles(context, m.jicofo, {
+            name: 'jicofo', description: `the Jitsi conference focus for ${meet.fqdn}`, require: ['DAEMON', 'prosody'],
+            heapMiB: javaHeaps(vm).jicofoMiB, arguments: []
+        }),
         {
             host: vm.host, path: configJs, mode: 0o644,
             content: renderTemplate('meet/config.js', {
@@ -81,19 +73,6 @@ function meetFiles(context: GuestContext, meet: MeetDeployment): GeneratedFile[]
 function certificatePair(context: GuestContext, meet: MeetDeployment): { certificate: string, key: string } {
     const dir = context.profile.base.tlsDir;
     return { certificate: `${dir}/${meet.fqdn}.crt`, key: `${dir}/${meet.fqdn}.key` };
-}
-
-function jicofoSystemProperties(context: GuestContext): string {
-    const j = context.profile.meet.jicofo;
-    const home = j.configDir.replace(/\/[^/]+$/, '');
-    const name = j.configDir.slice(home.length + 1);
-    return [
-        `-Dconfig.file=${j.configFile}`,
-        `-Dnet.java.sip.communicator.SC_HOME_DIR_LOCATION=${home}`,
-        `-Dnet.java.sip.communicator.SC_HOME_DIR_NAME=${name}`,
-        `-Dnet.java.sip.communicator.SC_LOG_DIR_LOCATION=${context.profile.meet.logDir}`,
-        `-Djava.util.logging.config.file=${j.loggingProperties}`
-    ].join(' ');
 }
 
 function meetProvision(context: GuestContext, meet: MeetDeployment): string {

@@ -1,4 +1,5 @@
 import { mxPlan } from '../../model/mail-relay.js';
+import type { SpamAssassinPlatform } from '../../platform/mail-platform.js';
 import { shellWord } from '../template-escapes.js';
 import type { GeneratedFile } from '../file-set.js';
 import { roleCompanies, type RoleRenderer } from '../guest-context.js';
@@ -21,7 +22,8 @@ export const renderMx: RoleRenderer = (context, role) => {
         file(`${postfix.configDir}/main.cf`, 'mx/main.cf', { plan, postfix, tlsDir }),
         file(`${postfix.configDir}/master.cf`, 'mx/master.cf', { postfix, spam, base: masterServices(context) }),
         file(`${spam.configDir}/local.cf`, 'mx/local.cf', { threshold: plan.spamThreshold.toFixed(1), thresholdNote: plan.thresholdOverridden.join(', ') }),
-        ...packagedPostfixFiles(context)
+        ...packagedPostfixFiles(context),
+        ...(spam.spamdDefaults === undefined ? [] : [file(spam.spamdDefaults, 'mx/spamd-defaults', { spam, flags: spamdFlags(spam) })])
     ];
     const { cert, key } = certificatePaths(context);
     const provision = [
@@ -34,9 +36,11 @@ export const renderMx: RoleRenderer = (context, role) => {
         '# sa-update exits 1 when the rules are already current; anything above that is an error worth showing.',
         `${spam.saUpdatePath} || [ $? -eq 1 ] || echo "sa-update failed: spamd needs rules, run ${spam.saUpdatePath} again" >&2`
     ].join('\n') + '\n';
-    return {
-        files,
-        rcConf: [`spamd_flags="-u ${spam.spamdUser} --helper-home-dir=${spam.spamdHome} --nouser-config --allowed-ips=127.0.0.1 --listen=127.0.0.1:${spam.spamdPort}"`],
-        provision
-    };
+    // rc.d reads the flags from rc.conf; systemd from the unit's EnvironmentFile (written above).
+    return { files, rcConf: spam.spamdDefaults === undefined ? [`spamd_flags="${spamdFlags(spam)}"`] : [], provision };
 };
+
+/** spamd listens on loopback only, for the content filter; its children drop to the spamd user. */
+function spamdFlags(spam: SpamAssassinPlatform): string {
+    return `-u ${spam.spamdUser} --helper-home-dir=${spam.spamdHome} --nouser-config --allowed-ips=127.0.0.1 --listen=127.0.0.1:${spam.spamdPort}`;
+}

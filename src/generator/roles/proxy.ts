@@ -1,3 +1,4 @@
+import { serviceCommand } from '../../model/guest-software.js';
 import type { GeneratedFile } from '../file-set.js';
 import type { GuestContext, RoleOutput, RoleRenderer } from '../guest-context.js';
 import { roleCompanies } from '../guest-context.js';
@@ -67,7 +68,7 @@ function acmeFiles(context: GuestContext, companies: readonly CompanyModel[]): G
             host, path: acme.hookFile, mode: 0o755, content: renderTemplate('proxy/hook.sh', {
                 tlsDir: base.tlsDir,
                 reloadFlag: `${acme.stateDir}/reload-nginx`,
-                reloadCommand: `${base.rcDir}/${base.daemons.nginx.rcvar} reload`
+                reloadCommand: serviceCommand(base, 'nginx', 'reload')
             })
         },
         { host, path: acme.renewScript, mode: 0o755, content: renderTemplate('proxy/renew.sh', acme) }

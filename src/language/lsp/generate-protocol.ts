@@ -12,6 +12,8 @@ export interface GenerateParams {
     readonly uri: string;
     /** Absolute output folder; by default `generated/<spec name>` beside the spec. */
     readonly outDir?: string;
+    /** The guests' platform (`netbsd` by default, or `debian`): the `companykit.platform` setting. */
+    readonly platform?: string;
     /** Only report what would change; write nothing. */
     readonly check?: boolean;
     /** Overwrite files in the output folder that the previous manifest does not list. */

@@ -1,11 +1,11 @@
 import * as path from 'node:path';
 import { URI, type LangiumSharedCoreServices } from 'langium';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
-import { defaultOutDir, generateSpec, type GenerateSpecResult, type SpecError } from '../../generator/generate-spec.js';
+import { defaultOutDir, generateSpec, platformNamed, PLATFORMS, type GenerateSpecResult, type SpecError } from '../../generator/generate-spec.js';
 import { OutputRefusedError } from '../../generator/manifest.js';
 import { SecretsFileError } from '../../generator/secrets-file.js';
 import { OutputConflictError } from '../../generator/writer.js';
-import { netbsdProfile } from '../../platform/netbsd.js';
+import type { Platform } from '../../platform/profile.js';
 import {
     GENERATE_REQUEST, type GenerateParams, type GenerateResult, type GenerateSpecError
 } from './generate-protocol.js';
@@ -37,9 +37,10 @@ export async function handleGenerate(
         const uri = specUri(params);
         const specPath = uri.fsPath;
         const outDir = params.outDir ? path.resolve(path.dirname(specPath), params.outDir) : defaultOutDir(specPath);
+        const platform = requestedPlatform(params);
         return await withSpecDocuments(shared, uri, async (documents) => {
             const result = await generateSpec({
-                documents, specPath, outDir, profile: netbsdProfile,
+                documents, specPath, outDir, target: { platform },
                 check: params.check === true, force: params.force === true,
                 onProgress: (message) => progress.report(message)
             });
@@ -53,6 +54,14 @@ export async function handleGenerate(
 }
 
 class RequestError extends Error {}
+
+function requestedPlatform(params: GenerateParams): Platform {
+    const platform = platformNamed(params.platform ?? 'netbsd');
+    if (platform === undefined) {
+        throw new RequestError(`unknown platform "${String(params.platform)}" in the companykit.platform setting: use one of ${Object.keys(PLATFORMS).join(', ')}`);
+    }
+    return platform;
+}
 
 function specUri(params: GenerateParams | undefined): URI {
     if (typeof params?.uri !== 'string') {

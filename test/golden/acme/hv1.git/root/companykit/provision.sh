@@ -109,9 +109,9 @@ install_packages() {
 	fi
 }
 
-# ensure_rc_script NAME: the package's rc.d script in /etc/rc.d when it is not there yet
+# ensure_service NAME: the package's rc.d script in /etc/rc.d when it is not there yet
 # (pkgsrc installs them as examples only); scripts a role writes itself are already in place.
-ensure_rc_script() {
+ensure_service() {
 	_script='/etc/rc.d'/$1
 	_example='/usr/pkg/share/examples/rc.d'/$1
 	if [ ! -e "$_script" ] && [ -e "$_example" ]; then
@@ -122,11 +122,17 @@ ensure_rc_script() {
 	[ -x "$_script" ] || die "no rc.d script for $1"
 }
 
+# restart_service NAME: (re)start the daemon so it reads every changed file.
+restart_service() {
+	say "restarting $1"
+	'/etc/rc.d'/"$1" restart
+}
+
 # ---------------------------------------------------------------- packages
 install_packages pkgin mozilla-rootcerts git-base gitea mariadb-client
 
-# ---------------------------------------------------------------- rc.d scripts
-ensure_rc_script gitea
+# ---------------------------------------------------------------- services enabled at boot
+ensure_service gitea
 
 # ---------------------------------------------------------------- role git
 # git: Gitea's directories, a login shell for the git user (sshd runs Gitea's key commands through
@@ -170,7 +176,6 @@ chown 'git:git' '/usr/pkg/etc/gitea/conf/app.ini'
 chmod 0640 '/usr/pkg/etc/gitea/conf/app.ini'
 
 # ---------------------------------------------------------------- services
-# Enabled in /etc/rc.conf; restarted in start order so every changed file is read.
-say 'restarting gitea'
-/etc/rc.d/gitea restart
+# Restarted in start order so every changed file is read.
+restart_service gitea
 say 'done'

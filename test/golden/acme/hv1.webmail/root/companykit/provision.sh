@@ -109,9 +109,9 @@ install_packages() {
 	fi
 }
 
-# ensure_rc_script NAME: the package's rc.d script in /etc/rc.d when it is not there yet
+# ensure_service NAME: the package's rc.d script in /etc/rc.d when it is not there yet
 # (pkgsrc installs them as examples only); scripts a role writes itself are already in place.
-ensure_rc_script() {
+ensure_service() {
 	_script='/etc/rc.d'/$1
 	_example='/usr/pkg/share/examples/rc.d'/$1
 	if [ ! -e "$_script" ] && [ -e "$_example" ]; then
@@ -122,12 +122,18 @@ ensure_rc_script() {
 	[ -x "$_script" ] || die "no rc.d script for $1"
 }
 
+# restart_service NAME: (re)start the daemon so it reads every changed file.
+restart_service() {
+	say "restarting $1"
+	'/etc/rc.d'/"$1" restart
+}
+
 # ---------------------------------------------------------------- packages
 install_packages pkgin mozilla-rootcerts mariadb-client nginx php82-fpm php82-intl php82-ldap php82-mbstring php82-pdo_mysql php82-roundcube php82-roundcube-plugin-archive php82-roundcube-plugin-zipdownload
 
-# ---------------------------------------------------------------- rc.d scripts
-ensure_rc_script php_fpm82
-ensure_rc_script nginx
+# ---------------------------------------------------------------- services enabled at boot
+ensure_service php_fpm82
+ensure_service nginx
 
 # ---------------------------------------------------------------- role webmail
 # webmail: Roundcube's log and temp directories, the php-fpm socket directory, and each company's
@@ -151,9 +157,7 @@ chown 'root:www' '/usr/pkg/etc/roundcube/acme.inc.php'
 chmod 0640 '/usr/pkg/etc/roundcube/acme.inc.php'
 
 # ---------------------------------------------------------------- services
-# Enabled in /etc/rc.conf; restarted in start order so every changed file is read.
-say 'restarting php_fpm82'
-/etc/rc.d/php_fpm82 restart
-say 'restarting nginx'
-/etc/rc.d/nginx restart
+# Restarted in start order so every changed file is read.
+restart_service php_fpm82
+restart_service nginx
 say 'done'

@@ -109,9 +109,9 @@ install_packages() {
 	fi
 }
 
-# ensure_rc_script NAME: the package's rc.d script in /etc/rc.d when it is not there yet
+# ensure_service NAME: the package's rc.d script in /etc/rc.d when it is not there yet
 # (pkgsrc installs them as examples only); scripts a role writes itself are already in place.
-ensure_rc_script() {
+ensure_service() {
 	_script='/etc/rc.d'/$1
 	_example='/usr/pkg/share/examples/rc.d'/$1
 	if [ ! -e "$_script" ] && [ -e "$_example" ]; then
@@ -122,12 +122,18 @@ ensure_rc_script() {
 	[ -x "$_script" ] || die "no rc.d script for $1"
 }
 
+# restart_service NAME: (re)start the daemon so it reads every changed file.
+restart_service() {
+	say "restarting $1"
+	'/etc/rc.d'/"$1" restart
+}
+
 # ---------------------------------------------------------------- packages
 install_packages pkgin bind918 mozilla-rootcerts openldap-client openldap-server
 
-# ---------------------------------------------------------------- rc.d scripts
-ensure_rc_script slapd
-ensure_rc_script named9
+# ---------------------------------------------------------------- services enabled at boot
+ensure_service slapd
+ensure_service named9
 
 # ---------------------------------------------------------------- role ldap
 # ldap: slapd data directories and the initial directory load
@@ -168,9 +174,7 @@ chown 'root:named' '/usr/pkg/etc/named.conf'
 chmod 0640 '/usr/pkg/etc/named.conf'
 
 # ---------------------------------------------------------------- services
-# Enabled in /etc/rc.conf; restarted in start order so every changed file is read.
-say 'restarting slapd'
-/etc/rc.d/slapd restart
-say 'restarting named9'
-/etc/rc.d/named9 restart
+# Restarted in start order so every changed file is read.
+restart_service slapd
+restart_service named9
 say 'done'

@@ -109,9 +109,9 @@ install_packages() {
 	fi
 }
 
-# ensure_rc_script NAME: the package's rc.d script in /etc/rc.d when it is not there yet
+# ensure_service NAME: the package's rc.d script in /etc/rc.d when it is not there yet
 # (pkgsrc installs them as examples only); scripts a role writes itself are already in place.
-ensure_rc_script() {
+ensure_service() {
 	_script='/etc/rc.d'/$1
 	_example='/usr/pkg/share/examples/rc.d'/$1
 	if [ ! -e "$_script" ] && [ -e "$_example" ]; then
@@ -122,13 +122,19 @@ ensure_rc_script() {
 	[ -x "$_script" ] || die "no rc.d script for $1"
 }
 
+# restart_service NAME: (re)start the daemon so it reads every changed file.
+restart_service() {
+	say "restarting $1"
+	'/etc/rc.d'/"$1" restart
+}
+
 # ---------------------------------------------------------------- packages
 install_packages pkgin mozilla-rootcerts dovecot dovecot-ldap dovecot-pigeonhole opendkim openldap-client postfix postfix-ldap
 
-# ---------------------------------------------------------------- rc.d scripts
-ensure_rc_script opendkim
-ensure_rc_script dovecot
-ensure_rc_script postfix
+# ---------------------------------------------------------------- services enabled at boot
+ensure_service opendkim
+ensure_service dovecot
+ensure_service postfix
 
 # ---------------------------------------------------------------- role mail
 # mail: one vmail user owns every mailbox; OpenDKIM keys are readable by opendkim only.
@@ -136,22 +142,8 @@ ensure_user vmail /var/vmail
 ensure_dir /var/vmail vmail:vmail 0750
 ensure_dir /usr/pkg/etc/opendkim/keys opendkim:opendkim 0700
 ensure_dir /usr/pkg/etc/opendkim/keys/globex.example opendkim:opendkim 0700
-chown opendkim:opendkim '/usr/pkg/etc/opendkim/keys/globex.example/mail.private' && chmod 0600 '/usr/pkg/etc/opendkim/keys/globex.example/mail.private'
 ensure_dir /usr/pkg/etc/opendkim/keys/initech.example.org opendkim:opendkim 0700
-chown opendkim:opendkim '/usr/pkg/etc/opendkim/keys/initech.example.org/mail.private' && chmod 0600 '/usr/pkg/etc/opendkim/keys/initech.example.org/mail.private'
 ensure_dir /usr/pkg/etc/opendkim/keys/wayne.example opendkim:opendkim 0700
-chown opendkim:opendkim '/usr/pkg/etc/opendkim/keys/wayne.example/mail.private' && chmod 0600 '/usr/pkg/etc/opendkim/keys/wayne.example/mail.private'
-# Secret-bearing map and passdb files: readable by root and the daemon group only.
-chown root:postfix /usr/pkg/etc/postfix/ldap-wayne-mailboxes.cf && chmod 0640 /usr/pkg/etc/postfix/ldap-wayne-mailboxes.cf
-chown root:postfix /usr/pkg/etc/postfix/ldap-wayne-forwards.cf && chmod 0640 /usr/pkg/etc/postfix/ldap-wayne-forwards.cf
-chown root:postfix /usr/pkg/etc/postfix/ldap-globex-mailboxes.cf && chmod 0640 /usr/pkg/etc/postfix/ldap-globex-mailboxes.cf
-chown root:postfix /usr/pkg/etc/postfix/ldap-globex-forwards.cf && chmod 0640 /usr/pkg/etc/postfix/ldap-globex-forwards.cf
-chown root:postfix /usr/pkg/etc/postfix/ldap-initech-mailboxes.cf && chmod 0640 /usr/pkg/etc/postfix/ldap-initech-mailboxes.cf
-chown root:postfix /usr/pkg/etc/postfix/ldap-initech-forwards.cf && chmod 0640 /usr/pkg/etc/postfix/ldap-initech-forwards.cf
-chown root:dovecot /usr/pkg/etc/dovecot/ldap-wayne.conf.ext && chmod 0640 /usr/pkg/etc/dovecot/ldap-wayne.conf.ext
-chown root:dovecot /usr/pkg/etc/dovecot/ldap-globex.conf.ext && chmod 0640 /usr/pkg/etc/dovecot/ldap-globex.conf.ext
-chown root:dovecot /usr/pkg/etc/dovecot/ldap-initech.conf.ext && chmod 0640 /usr/pkg/etc/dovecot/ldap-initech.conf.ext
-chown root:dovecot /usr/pkg/etc/dovecot/users && chmod 0640 /usr/pkg/etc/dovecot/users
 ensure_certificate /etc/openssl/companykit/mail.wayne.example.crt /etc/openssl/companykit/mail.wayne.example.key 'mail.wayne.example'
 
 # ---------------------------------------------------------------- file owners
@@ -184,11 +176,8 @@ chown 'opendkim:opendkim' '/usr/pkg/etc/opendkim/keys/wayne.example/mail.private
 chmod 0600 '/usr/pkg/etc/opendkim/keys/wayne.example/mail.private'
 
 # ---------------------------------------------------------------- services
-# Enabled in /etc/rc.conf; restarted in start order so every changed file is read.
-say 'restarting opendkim'
-/etc/rc.d/opendkim restart
-say 'restarting dovecot'
-/etc/rc.d/dovecot restart
-say 'restarting postfix'
-/etc/rc.d/postfix restart
+# Restarted in start order so every changed file is read.
+restart_service opendkim
+restart_service dovecot
+restart_service postfix
 say 'done'

@@ -109,9 +109,9 @@ install_packages() {
 	fi
 }
 
-# ensure_rc_script NAME: the package's rc.d script in /etc/rc.d when it is not there yet
+# ensure_service NAME: the package's rc.d script in /etc/rc.d when it is not there yet
 # (pkgsrc installs them as examples only); scripts a role writes itself are already in place.
-ensure_rc_script() {
+ensure_service() {
 	_script='/etc/rc.d'/$1
 	_example='/usr/pkg/share/examples/rc.d'/$1
 	if [ ! -e "$_script" ] && [ -e "$_example" ]; then
@@ -122,11 +122,17 @@ ensure_rc_script() {
 	[ -x "$_script" ] || die "no rc.d script for $1"
 }
 
+# restart_service NAME: (re)start the daemon so it reads every changed file.
+restart_service() {
+	say "restarting $1"
+	'/etc/rc.d'/"$1" restart
+}
+
 # ---------------------------------------------------------------- packages
 install_packages dehydrated pkgin mozilla-rootcerts nginx
 
-# ---------------------------------------------------------------- rc.d scripts
-ensure_rc_script nginx
+# ---------------------------------------------------------------- services enabled at boot
+ensure_service nginx
 
 # ---------------------------------------------------------------- role proxy
 # proxy: static files, ACME state, self-signed certificates until ACME has run, daily renewal.
@@ -162,7 +168,6 @@ if ! crontab -l 2>/dev/null | grep -qxF "$acme_renew_line"; then
 fi
 
 # ---------------------------------------------------------------- services
-# Enabled in /etc/rc.conf; restarted in start order so every changed file is read.
-say 'restarting nginx'
-/etc/rc.d/nginx restart
+# Restarted in start order so every changed file is read.
+restart_service nginx
 say 'done'

@@ -109,9 +109,9 @@ install_packages() {
 	fi
 }
 
-# ensure_rc_script NAME: the package's rc.d script in /etc/rc.d when it is not there yet
+# ensure_service NAME: the package's rc.d script in /etc/rc.d when it is not there yet
 # (pkgsrc installs them as examples only); scripts a role writes itself are already in place.
-ensure_rc_script() {
+ensure_service() {
 	_script='/etc/rc.d'/$1
 	_example='/usr/pkg/share/examples/rc.d'/$1
 	if [ ! -e "$_script" ] && [ -e "$_example" ]; then
@@ -122,13 +122,19 @@ ensure_rc_script() {
 	[ -x "$_script" ] || die "no rc.d script for $1"
 }
 
+# restart_service NAME: (re)start the daemon so it reads every changed file.
+restart_service() {
+	say "restarting $1"
+	'/etc/rc.d'/"$1" restart
+}
+
 # ---------------------------------------------------------------- packages
 install_packages pkgin mozilla-rootcerts mariadb-client mariadb-server php82-nextcloud nginx php82-curl php82-fpm php82-gd php82-intl php82-ldap php82-mbstring php82-pdo_mysql php82-zip
 
-# ---------------------------------------------------------------- rc.d scripts
-ensure_rc_script mariadb
-ensure_rc_script php_fpm82
-ensure_rc_script nginx
+# ---------------------------------------------------------------- services enabled at boot
+ensure_service mariadb
+ensure_service php_fpm82
+ensure_service nginx
 
 # ---------------------------------------------------------------- role database
 # database: initialise the data directory once, start MariaDB, apply the accounts (idempotent).
@@ -139,7 +145,7 @@ if [ ! -d '/var/mariadb'/mysql ]; then
     '/usr/pkg/bin/mysql_install_db' --defaults-file='/usr/pkg/etc/my.cnf' --user='mysql' --datadir='/var/mariadb' --skip-test-db
 fi
 if ! '/usr/pkg/bin/mysql' --socket='/var/run/mariadb/mariadb.sock' -e 'SELECT 1' >/dev/null 2>&1; then
-    '/etc/rc.d/mariadb' onestart
+    /etc/rc.d/mariadb onestart
     tries=0
     until '/usr/pkg/bin/mysql' --socket='/var/run/mariadb/mariadb.sock' -e 'SELECT 1' >/dev/null 2>&1; do
         tries=$((tries + 1))
@@ -209,11 +215,8 @@ chown 'nginx:nginx' '/var/www/nextcloud/umbrella/config/companykit.config.php'
 chmod 0640 '/var/www/nextcloud/umbrella/config/companykit.config.php'
 
 # ---------------------------------------------------------------- services
-# Enabled in /etc/rc.conf; restarted in start order so every changed file is read.
-say 'restarting mariadb'
-/etc/rc.d/mariadb restart
-say 'restarting php_fpm82'
-/etc/rc.d/php_fpm82 restart
-say 'restarting nginx'
-/etc/rc.d/nginx restart
+# Restarted in start order so every changed file is read.
+restart_service mariadb
+restart_service php_fpm82
+restart_service nginx
 say 'done'

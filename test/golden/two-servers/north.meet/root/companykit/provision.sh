@@ -109,9 +109,9 @@ install_packages() {
 	fi
 }
 
-# ensure_rc_script NAME: the package's rc.d script in /etc/rc.d when it is not there yet
+# ensure_service NAME: the package's rc.d script in /etc/rc.d when it is not there yet
 # (pkgsrc installs them as examples only); scripts a role writes itself are already in place.
-ensure_rc_script() {
+ensure_service() {
 	_script='/etc/rc.d'/$1
 	_example='/usr/pkg/share/examples/rc.d'/$1
 	if [ ! -e "$_script" ] && [ -e "$_example" ]; then
@@ -122,14 +122,20 @@ ensure_rc_script() {
 	[ -x "$_script" ] || die "no rc.d script for $1"
 }
 
+# restart_service NAME: (re)start the daemon so it reads every changed file.
+restart_service() {
+	say "restarting $1"
+	'/etc/rc.d'/"$1" restart
+}
+
 # ---------------------------------------------------------------- packages
 install_packages pkgin mozilla-rootcerts openjdk17 jicofo jitsi-meet jitsi-meet-prosody jitsi-videobridge lua54-ldap nginx prosody
 
-# ---------------------------------------------------------------- rc.d scripts
-ensure_rc_script prosody
-ensure_rc_script jicofo
-ensure_rc_script jvb
-ensure_rc_script nginx
+# ---------------------------------------------------------------- services enabled at boot
+ensure_service prosody
+ensure_service jicofo
+ensure_service jvb
+ensure_service nginx
 
 # ---------------------------------------------------------------- role meet
 # Jitsi Meet for meet.umbrella.example (umbrella)
@@ -178,13 +184,9 @@ chown 'root:jvb' '/usr/pkg/etc/jitsi/videobridge/jvb.conf'
 chmod 0640 '/usr/pkg/etc/jitsi/videobridge/jvb.conf'
 
 # ---------------------------------------------------------------- services
-# Enabled in /etc/rc.conf; restarted in start order so every changed file is read.
-say 'restarting prosody'
-/etc/rc.d/prosody restart
-say 'restarting jicofo'
-/etc/rc.d/jicofo restart
-say 'restarting jvb'
-/etc/rc.d/jvb restart
-say 'restarting nginx'
-/etc/rc.d/nginx restart
+# Restarted in start order so every changed file is read.
+restart_service prosody
+restart_service jicofo
+restart_service jvb
+restart_service nginx
 say 'done'

@@ -109,9 +109,9 @@ install_packages() {
 	fi
 }
 
-# ensure_rc_script NAME: the package's rc.d script in /etc/rc.d when it is not there yet
+# ensure_service NAME: the package's rc.d script in /etc/rc.d when it is not there yet
 # (pkgsrc installs them as examples only); scripts a role writes itself are already in place.
-ensure_rc_script() {
+ensure_service() {
 	_script='/etc/rc.d'/$1
 	_example='/usr/pkg/share/examples/rc.d'/$1
 	if [ ! -e "$_script" ] && [ -e "$_example" ]; then
@@ -122,12 +122,18 @@ ensure_rc_script() {
 	[ -x "$_script" ] || die "no rc.d script for $1"
 }
 
+# restart_service NAME: (re)start the daemon so it reads every changed file.
+restart_service() {
+	say "restarting $1"
+	'/etc/rc.d'/"$1" restart
+}
+
 # ---------------------------------------------------------------- packages
 install_packages pkgin mozilla-rootcerts postfix spamassassin
 
-# ---------------------------------------------------------------- rc.d scripts
-ensure_rc_script spamd
-ensure_rc_script postfix
+# ---------------------------------------------------------------- services enabled at boot
+ensure_service spamd
+ensure_service postfix
 
 # ---------------------------------------------------------------- role mx
 # mx: spamd and the content filter run as their own unprivileged users; rules come from sa-update.
@@ -140,9 +146,7 @@ ensure_certificate /etc/openssl/companykit/mx.umbrella.example.crt /etc/openssl/
 /usr/pkg/bin/sa-update || [ $? -eq 1 ] || echo "sa-update failed: spamd needs rules, run /usr/pkg/bin/sa-update again" >&2
 
 # ---------------------------------------------------------------- services
-# Enabled in /etc/rc.conf; restarted in start order so every changed file is read.
-say 'restarting spamd'
-/etc/rc.d/spamd restart
-say 'restarting postfix'
-/etc/rc.d/postfix restart
+# Restarted in start order so every changed file is read.
+restart_service spamd
+restart_service postfix
 say 'done'

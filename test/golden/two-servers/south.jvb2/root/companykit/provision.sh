@@ -109,9 +109,9 @@ install_packages() {
 	fi
 }
 
-# ensure_rc_script NAME: the package's rc.d script in /etc/rc.d when it is not there yet
+# ensure_service NAME: the package's rc.d script in /etc/rc.d when it is not there yet
 # (pkgsrc installs them as examples only); scripts a role writes itself are already in place.
-ensure_rc_script() {
+ensure_service() {
 	_script='/etc/rc.d'/$1
 	_example='/usr/pkg/share/examples/rc.d'/$1
 	if [ ! -e "$_script" ] && [ -e "$_example" ]; then
@@ -122,11 +122,17 @@ ensure_rc_script() {
 	[ -x "$_script" ] || die "no rc.d script for $1"
 }
 
+# restart_service NAME: (re)start the daemon so it reads every changed file.
+restart_service() {
+	say "restarting $1"
+	'/etc/rc.d'/"$1" restart
+}
+
 # ---------------------------------------------------------------- packages
 install_packages pkgin mozilla-rootcerts openjdk17 jitsi-videobridge
 
-# ---------------------------------------------------------------- rc.d scripts
-ensure_rc_script jvb
+# ---------------------------------------------------------------- services enabled at boot
+ensure_service jvb
 
 # ---------------------------------------------------------------- role videobridge
 ensure_user jvb '/var/db/jvb' jvb
@@ -140,7 +146,6 @@ chown 'root:jvb' '/usr/pkg/etc/jitsi/videobridge/jvb.conf'
 chmod 0640 '/usr/pkg/etc/jitsi/videobridge/jvb.conf'
 
 # ---------------------------------------------------------------- services
-# Enabled in /etc/rc.conf; restarted in start order so every changed file is read.
-say 'restarting jvb'
-/etc/rc.d/jvb restart
+# Restarted in start order so every changed file is read.
+restart_service jvb
 say 'done'

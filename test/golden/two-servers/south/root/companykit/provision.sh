@@ -110,9 +110,9 @@ install_packages() {
 	fi
 }
 
-# ensure_rc_script NAME: the package's rc.d script in /etc/rc.d when it is not there yet
+# ensure_service NAME: the package's rc.d script in /etc/rc.d when it is not there yet
 # (pkgsrc installs them as examples only); scripts a role writes itself are already in place.
-ensure_rc_script() {
+ensure_service() {
 	_script='/etc/rc.d'/$1
 	_example='/usr/pkg/share/examples/rc.d'/$1
 	if [ ! -e "$_script" ] && [ -e "$_example" ]; then
@@ -123,12 +123,18 @@ ensure_rc_script() {
 	[ -x "$_script" ] || die "no rc.d script for $1"
 }
 
+# restart_service NAME: (re)start the daemon so it reads every changed file.
+restart_service() {
+	say "restarting $1"
+	'/etc/rc.d'/"$1" restart
+}
+
 # ---------------------------------------------------------------- QEMU
 install_packages qemu
 
 # ---------------------------------------------------------------- rc.conf
 # The generated settings live in /etc/rc.conf.companykit; /etc/rc.conf only sources it.
-ensure_line /etc/rc.conf '. /etc/rc.conf.companykit'
+ensure_line '/etc/rc.conf' '. /etc/rc.conf.companykit'
 
 # ---------------------------------------------------------------- NVMM
 ensure_line '/etc/modules.conf' nvmm

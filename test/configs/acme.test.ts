@@ -1,0 +1,3 @@
+import { describeConfigChecks } from './support/config-suite.js';
+
+describeConfigChecks('acme');
