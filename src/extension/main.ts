@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerDiagramCommands } from './diagram-command.js';
 import { registerGenerateCommand } from './generate-command.js';
+import { registerStatusBar } from './status-bar.js';
 
 let client: LanguageClient | undefined;
 
@@ -9,6 +11,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     client = startLanguageClient(context);
     context.subscriptions.push(registerGenerateCommand(() => client));
+    context.subscriptions.push(registerDiagramCommands(() => client));
+    context.subscriptions.push(registerStatusBar());
     await client.start();
 }
 
