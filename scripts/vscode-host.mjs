@@ -60,14 +60,17 @@ export function ensureHost({ log = console.log } = {}) {
     // first on PATH, so npm itself and code-server's postinstall (which insists on Node 24) run on
     // it, and node-gyp finds its headers in npm_config_nodedir instead of downloading them from
     // nodejs.org, which CI cannot reach.
+    // npm reads its user agent from the environment too: under `npm run` on an older system Node
+    // the outer npm's (node/v20) would reach code-server's postinstall, which refuses it.
+    const { npm_config_user_agent: _outerAgent, ...inherited } = process.env;
     const env = {
-        ...process.env,
+        ...inherited,
         PATH: `${path.join(paths.node24, 'bin')}${path.delimiter}${process.env.PATH}`,
         npm_config_nodedir: paths.node24,
         npm_config_yes: 'true'
     };
     const started = Date.now();
-    npm(['ci', '--ignore-scripts'], paths.dir, process.env);
+    npm(['ci', '--ignore-scripts'], paths.dir, inherited);
     npm(['rebuild'], paths.dir, env);
     writeFileSync(stamp, `${new Date().toISOString()}\n`);
     log(`test:vscode: code-server installed in ${Math.round((Date.now() - started) / 1000)} s`);
