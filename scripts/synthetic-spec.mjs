@@ -1,22 +1,39 @@
-// A large, realistic and valid spec for the latency benchmark and the robustness tests:
-// many companies, each with groups, users (with groups, aliases and quotas), mail aliases,
-// mail settings and services, all hosted on one server.
+// A large, realistic and valid spec for the benchmarks and the robustness tests: many
+// companies, each with groups, users (with groups, aliases and quotas), mail aliases, mail
+// settings and services, hosted on one server or spread over several (`companiesPerServer`),
+// as a hosting provider would: each server has its own public address and guest network.
 
 const pad = (n) => String(n).padStart(2, '0');
 
 /**
- * @param {{ companies?: number, usersPerCompany?: number, groupsPerCompany?: number }} [options]
- * @returns {{ text: string, lines: number, companyIds: string[] }}
+ * @param {{ companies?: number, usersPerCompany?: number, groupsPerCompany?: number, companiesPerServer?: number }} [options]
+ * @returns {{ text: string, lines: number, companyIds: string[], servers: number }}
  */
 export function buildSyntheticSpec(options = {}) {
     const companies = options.companies ?? 40;
     const users = options.usersPerCompany ?? 20;
     const groups = options.groupsPerCompany ?? 5;
+    const perServer = options.companiesPerServer ?? companies;
     const companyIds = Array.from({ length: companies }, (_, c) => `c${pad(c)}`);
     const parts = companyIds.map((id, c) => companyBlock(id, c, users, groups));
-    parts.push(serverBlock(companyIds));
+    const servers = chunk(companyIds, perServer);
+    if (servers.length > maxServers) {
+        throw new Error(`synthetic spec: ${servers.length} servers, more than the ${maxServers} public addresses it can give`);
+    }
+    parts.push(...servers.map((hosted, s) => serverBlock(s, hosted)));
     const text = parts.join('\n') + '\n';
-    return { text, lines: text.split('\n').length - 1, companyIds };
+    return { text, lines: text.split('\n').length - 1, companyIds, servers: servers.length };
+}
+
+/** Public addresses 203.0.113.10 and up (a documentation range, one per server) bound the server count. */
+const maxServers = 240;
+
+function chunk(items, size) {
+    const chunks = [];
+    for (let i = 0; i < items.length; i += size) {
+        chunks.push(items.slice(i, i + size));
+    }
+    return chunks;
 }
 
 /** A spec of about `lines` lines (companies of 20 users and 5 groups each). */
@@ -72,13 +89,14 @@ function userBlock(u, groups) {
     ];
 }
 
-function serverBlock(companyIds) {
+/** Server s (hv1, hv2…): its own public address and guest network, as the uniqueness rules require. */
+function serverBlock(s, companyIds) {
     return [
-        '/** The one server hosting every synthetic company. */',
-        'server hv1 {',
+        `/** Synthetic server ${s + 1}, hosting ${companyIds.length} companies. */`,
+        `server hv${s + 1} {`,
         '    os netbsd 10.1',
-        '    public 203.0.113.10 on wm0',
-        '    network 10.0.0.0/24',
+        `    public 203.0.113.${10 + s} on wm0`,
+        `    network 10.${s}.0.0/24`,
         `    hosts ${companyIds.join(', ')}`,
         '    resources { memory 256 GB  cpus 32  disk 8 TB }',
         '',

@@ -1,6 +1,6 @@
 import type { Company, Group, MailAlias, User } from '../language/generated/ast.js';
 import { isGroup, isMailAlias, isUser } from '../language/generated/ast.js';
-import { companyDomain, directMembers, includedGroups, mailAddress, mailAliasesOf } from '../language/semantics/company-facts.js';
+import { companyDomain, directMembers, groupRefsOf, includedGroups, mailAddress, mailAliasesOf } from '../language/semantics/company-facts.js';
 
 /**
  * Who a mail recipient finally reaches: a user is their mailbox, a group every member (through
@@ -18,9 +18,25 @@ export function groupMembers(group: Group, seen: Set<Group> = new Set()): User[]
     return [...new Set(members)];
 }
 
-/** The groups a user belongs to, directly or because a group includes a group they are in. */
+/**
+ * The groups a user belongs to, directly or because a group includes a group they are in: the
+ * same answer as testing `groupMembers(group).includes(user)` for each group, without expanding
+ * every group's members for every user (quadratic in users per company: 1.3 s of a 100-company
+ * generation at 50 users each).
+ */
 export function groupsOfUser(user: User, company: Company): Group[] {
-    return company.members.filter(isGroup).filter(group => groupMembers(group).includes(user));
+    // directMembers only counts users of the group's own company.
+    const listed = new Set(groupRefsOf(user).map(ref => ref.ref).filter(isGroup).filter(g => g.$container === user.$container));
+    return company.members.filter(isGroup).filter(group => [...includeClosure(group)].some(g => listed.has(g)));
+}
+
+/** The group and every group it includes, transitively. */
+function includeClosure(group: Group, seen: Set<Group> = new Set()): Set<Group> {
+    if (!seen.has(group)) {
+        seen.add(group);
+        includedGroups(group).forEach(g => includeClosure(g, seen));
+    }
+    return seen;
 }
 
 export function groupAddress(group: Group): string {
