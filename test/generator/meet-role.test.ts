@@ -1,13 +1,12 @@
 import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { GeneratedFile } from '../../src/generator/file-set.js';
 import { renderMeet } from '../../src/generator/roles/meet.js';
 import type { RoleOutput } from '../../src/generator/guest-context.js';
 import type { Infrastructure } from '../../src/model/infrastructure.js';
 import { debianProfile } from '../../src/platform/debian.js';
 import { netbsdProfile } from '../../src/platform/netbsd.js';
 import type { PlatformProfile } from '../../src/platform/profile.js';
-import { fixtureSecrets, resolveExample } from '../support/generation.js';
+import { fixtureSecrets, resolveExample, roleFile } from '../support/generation.js';
 import { parseHocon } from './hocon-parse.js';
 
 const m = netbsdProfile.meet;
@@ -25,13 +24,6 @@ async function renderFor(example: string, host: string, profile: PlatformProfile
     return { infra, output: renderMeet({ infra, server, vm, profile, secrets: fixtureSecrets(example) }, role) };
 }
 
-const file = (output: RoleOutput, path: string): GeneratedFile => {
-    const found = output.files.find(f => f.path === path);
-    if (!found) {
-        throw new Error(`no ${path} among ${output.files.map(f => f.path).join(', ')}`);
-    }
-    return found;
-};
 
 describe('meet role on acme (hv1.meet)', () => {
     let output: RoleOutput;
@@ -45,14 +37,14 @@ describe('meet role on acme (hv1.meet)', () => {
             '/etc/rc.d/jicofo', '/etc/rc.d/jvb', m.jicofo.configFile, `${m.web.configDir}/config.js`, `${m.web.configDir}/title.html`,
             m.jvb.configFile, m.jvb.environmentFile!.path, `${netbsdProfile.base.nginxConfDir}/sites/meet.conf`, m.prosody.configFile
         ].sort());
-        expect(file(output, m.prosody.configFile)).toMatchObject({ mode: 0o640, group: 'prosody' });
-        expect(file(output, m.jicofo.configFile)).toMatchObject({ mode: 0o640, group: 'jicofo' });
-        expect(file(output, m.jvb.configFile)).toMatchObject({ mode: 0o640, group: 'jvb' });
-        expect(file(output, '/etc/rc.d/jicofo').mode).toBe(0o555);
+        expect(roleFile(output, m.prosody.configFile)).toMatchObject({ mode: 0o640, group: 'prosody' });
+        expect(roleFile(output, m.jicofo.configFile)).toMatchObject({ mode: 0o640, group: 'jicofo' });
+        expect(roleFile(output, m.jvb.configFile)).toMatchObject({ mode: 0o640, group: 'jvb' });
+        expect(roleFile(output, '/etc/rc.d/jicofo').mode).toBe(0o555);
     });
 
     test('prosody.cfg.lua: LDAP login for hosts, guests anonymous, lobby, internal accounts, brewery', () => {
-        const cfg = file(output, m.prosody.configFile).content;
+        const cfg = roleFile(output, m.prosody.configFile).content;
         const auth = infra.servers[0].vms.find(vm => vm.host === 'hv1.auth')!;
         const rproxy = infra.servers[0].vms.find(vm => vm.host === 'hv1.rproxy')!;
         expect(cfg).toContain('VirtualHost "meet.acme.example"\n\t-- mod_auth_ldap');
@@ -73,7 +65,7 @@ describe('meet role on acme (hv1.meet)', () => {
     });
 
     test('config.js names the site\'s XMPP hosts and endpoints', () => {
-        const text = file(output, `${m.web.configDir}/config.js`).content;
+        const text = roleFile(output, `${m.web.configDir}/config.js`).content;
         const sandbox: { config?: Record<string, unknown> } = {};
         runInNewContext(`${text}\nthis.config = config;`, sandbox);
         expect(sandbox.config).toMatchObject({
@@ -89,7 +81,7 @@ describe('meet role on acme (hv1.meet)', () => {
     });
 
     test('jicofo.conf parses as HOCON: focus login, brewery, XMPP authentication for guests', async () => {
-        const conf = await parseHocon(file(output, m.jicofo.configFile).content);
+        const conf = await parseHocon(roleFile(output, m.jicofo.configFile).content);
         const secrets = fixtureSecrets('acme');
         expect(conf).toMatchObject({
             jicofo: {
@@ -107,7 +99,7 @@ describe('meet role on acme (hv1.meet)', () => {
     });
 
     test('jvb.conf of the Meet\'s own bridge: loopback login, NAT mapping to the public address, UDP 10000', async () => {
-        const conf = await parseHocon(file(output, m.jvb.configFile).content) as {
+        const conf = await parseHocon(roleFile(output, m.jvb.configFile).content) as {
             videobridge: Record<string, Record<string, unknown>>, ice4j: { harvest: { mapping: Record<string, unknown> } }
         };
         expect(conf.videobridge.ice).toMatchObject({ udp: { port: 10000 } });
@@ -121,7 +113,7 @@ describe('meet role on acme (hv1.meet)', () => {
     });
 
     test('nginx site: port 80, generated config.js, websockets with the shared upgrade map, colibri to the bridge', () => {
-        const site = file(output, `${netbsdProfile.base.nginxConfDir}/sites/meet.conf`).content;
+        const site = roleFile(output, `${netbsdProfile.base.nginxConfDir}/sites/meet.conf`).content;
         expect(site).toContain('\tlisten 80;\n\tserver_name meet.acme.example;');
         expect(site).toContain(`\tlocation = /config.js {\n\t\talias ${m.web.configDir}/config.js;`);
         expect(site).toMatch(/location = \/xmpp-websocket \{\n\t\tproxy_pass http:\/\/127\.0\.0\.1:5280\/xmpp-websocket/);
@@ -131,15 +123,15 @@ describe('meet role on acme (hv1.meet)', () => {
     });
 
     test('rc.d scripts: rc.subr conventions, background start as the daemon user with a pidfile', () => {
-        const jicofo = file(output, '/etc/rc.d/jicofo').content;
+        const jicofo = roleFile(output, '/etc/rc.d/jicofo').content;
         expect(jicofo).toMatch(/# PROVIDE: jicofo\n# REQUIRE: DAEMON prosody\n# KEYWORD: shutdown\n/);
         expect(jicofo).toContain('rcvar=$name');
         expect(jicofo).toContain('su -m "$jicofo_user" -c "cd /var/db/jicofo && JAVA_SYS_PROPS=\'-Dconfig.file=/usr/pkg/etc/jitsi/jicofo/jicofo.conf ');
         expect(jicofo).toContain('nohup /usr/pkg/bin/jicofo >>/var/log/jitsi/jicofo.log 2>&1 </dev/null & echo \\$! >$pidfile"');
         expect(jicofo).toContain('run_rc_command "$1"');
-        const jvb = file(output, '/etc/rc.d/jvb').content;
+        const jvb = roleFile(output, '/etc/rc.d/jvb').content;
         expect(jvb).toContain('nohup /usr/pkg/bin/jvb --apis=, >>/var/log/jitsi/jvb.log');
-        expect(file(output, m.jvb.environmentFile!.path).content).toContain('VIDEOBRIDGE_MAX_MEMORY=1600m');
+        expect(roleFile(output, m.jvb.environmentFile!.path).content).toContain('VIDEOBRIDGE_MAX_MEMORY=1600m');
     });
 
     test('provision: users, the pinned mod_auth_ldap, idempotent account registration and roster subscription', () => {
@@ -158,10 +150,10 @@ describe('meet role on acme (hv1.meet)', () => {
 describe('meet role without guests or lobby', () => {
     test('two-servers: no lobby component; its nginx also routes colibri to the bridge on the other server', async () => {
         const { output } = await renderFor('two-servers', 'north.meet');
-        const cfg = file(output, m.prosody.configFile).content;
+        const cfg = roleFile(output, m.prosody.configFile).content;
         expect(cfg).not.toContain('muc_lobby_rooms');
         expect(cfg).not.toContain('lobby.meet.umbrella.example');
-        const site = file(output, `${netbsdProfile.base.nginxConfDir}/sites/meet.conf`).content;
+        const site = roleFile(output, `${netbsdProfile.base.nginxConfDir}/sites/meet.conf`).content;
         expect(site).toContain('location ^~ /colibri-ws/10.31.0.21/ {\n\t\tproxy_pass http://10.31.0.21:9090;');
         expect(site).toContain('videobridge on south.jvb2 (reachable only over a site-to-site link)');
     });
@@ -172,8 +164,8 @@ describe('meet role without guests or lobby', () => {
         const server = odd.servers[0];
         const vm = server.vms.find(v => v.host === 'hv1.meet')!;
         const output = renderMeet({ infra: odd, server, vm, profile: netbsdProfile, secrets: fixtureSecrets('acme') }, vm.roles[0]);
-        expect(file(output, `${m.web.configDir}/title.html`).content).toContain('<title>Smith &amp; &quot;Sons&quot; &lt;Co&gt;</title>');
-        expect(file(output, `${m.web.configDir}/config.js`).content).toContain('applicationName: "Smith & \\"Sons\\" <Co>",');
+        expect(roleFile(output, `${m.web.configDir}/title.html`).content).toContain('<title>Smith &amp; &quot;Sons&quot; &lt;Co&gt;</title>');
+        expect(roleFile(output, `${m.web.configDir}/config.js`).content).toContain('applicationName: "Smith & \\"Sons\\" <Co>",');
     });
 });
 
@@ -193,7 +185,7 @@ describe('meet role on Debian (Jitsi\'s own packages ship the services)', () => 
     });
 
     test('/etc/jitsi/videobridge/config: JVB_OPTS for the unit\'s ExecStart, the JVM properties and heap', () => {
-        expect(file(output, '/etc/jitsi/videobridge/config').content).toBe(
+        expect(roleFile(output, '/etc/jitsi/videobridge/config').content).toBe(
             '# Read by jitsi-videobridge2.service (EnvironmentFile=) before it starts the JVM: generated by CompanyKit.\n'
             + '# The launcher\'s arguments (/usr/share/jitsi-videobridge/jvb.sh).\n'
             + 'JVB_OPTS="--apis=,"\n'
@@ -204,7 +196,7 @@ describe('meet role on Debian (Jitsi\'s own packages ship the services)', () => 
     });
 
     test('/etc/jitsi/jicofo/config: what the package\'s init script passes jicofo.sh', () => {
-        const config = file(output, '/etc/jitsi/jicofo/config').content;
+        const config = roleFile(output, '/etc/jitsi/jicofo/config').content;
         expect(config).toContain('JICOFO_OPTS=""\n');
         expect(config).toContain('JAVA_SYS_PROPS="-Dconfig.file=/etc/jitsi/jicofo/jicofo.conf ');
         expect(config).toMatch(/^JICOFO_MAX_MEMORY=\d+m$/m);

@@ -1,14 +1,12 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { GeneratedFile } from '../../src/generator/file-set.js';
 import type { RoleOutput } from '../../src/generator/guest-context.js';
 import { renderVideobridge } from '../../src/generator/roles/videobridge.js';
 import { netbsdProfile } from '../../src/platform/netbsd.js';
-import { fixtureSecrets, resolveExample } from '../support/generation.js';
+import { fixtureSecrets, resolveExample, roleFile } from '../support/generation.js';
 import { parseHocon } from './hocon-parse.js';
 
 const jvb = netbsdProfile.meet.jvb;
 
-const file = (output: RoleOutput, path: string): GeneratedFile => output.files.find(f => f.path === path)!;
 
 describe('videobridge for north.meet on south.jvb2 (two-servers)', () => {
     let output: RoleOutput;
@@ -21,12 +19,12 @@ describe('videobridge for north.meet on south.jvb2 (two-servers)', () => {
 
     test('only bridge files: jvb.conf (secret: 0640 root:jvb), videobridge.rc and the rc.d script', () => {
         expect(output.files.map(f => f.path).sort()).toEqual([jvb.rcScript!, jvb.configFile, jvb.environmentFile!.path].sort());
-        expect(file(output, jvb.configFile)).toMatchObject({ mode: 0o640, owner: 'root', group: 'jvb' });
-        expect(file(output, jvb.rcScript!).mode).toBe(0o555);
+        expect(roleFile(output, jvb.configFile)).toMatchObject({ mode: 0o640, owner: 'root', group: 'jvb' });
+        expect(roleFile(output, jvb.rcScript!).mode).toBe(0o555);
     });
 
     test('jvb.conf: registers with the Meet\'s Prosody as jvb, own nickname, own server\'s address and forwarded port', async () => {
-        const conf = await parseHocon(file(output, jvb.configFile).content) as {
+        const conf = await parseHocon(roleFile(output, jvb.configFile).content) as {
             videobridge: Record<string, Record<string, unknown>>, ice4j: { harvest: { mapping: Record<string, unknown> } }
         };
         expect(conf.videobridge.apis).toEqual({
@@ -50,12 +48,12 @@ describe('videobridge for north.meet on south.jvb2 (two-servers)', () => {
     });
 
     test('jvb.conf says why a bridge on another server cannot register yet', () => {
-        expect(file(output, jvb.configFile).content).toMatch(/# NOTE: north\.meet is on another server: .*192\.0\.2\.10:5222.*site-to-site link/);
+        expect(roleFile(output, jvb.configFile).content).toMatch(/# NOTE: north\.meet is on another server: .*192\.0\.2\.10:5222.*site-to-site link/);
     });
 
     test('its rc.d script has no prosody to wait for on this VM', () => {
-        expect(file(output, jvb.rcScript!).content).toMatch(/# PROVIDE: jvb\n# REQUIRE: DAEMON\n# KEYWORD: shutdown\n/);
-        expect(file(output, jvb.environmentFile!.path).content).toContain(`-Dconfig.file=${jvb.configFile}`);
+        expect(roleFile(output, jvb.rcScript!).content).toMatch(/# PROVIDE: jvb\n# REQUIRE: DAEMON\n# KEYWORD: shutdown\n/);
+        expect(roleFile(output, jvb.environmentFile!.path).content).toContain(`-Dconfig.file=${jvb.configFile}`);
     });
 });
 
@@ -78,9 +76,9 @@ describe('videobridge beside the Meet on the same server', () => {
         const output = renderVideobridge({
             infra: withBridge, server: withBridge.servers[0], vm: bridgeVm, profile: netbsdProfile, secrets: fixtureSecrets('acme')
         }, bridgeVm.roles[0]);
-        const conf = await parseHocon(file(output, jvb.configFile).content) as { videobridge: { apis: unknown, ice: unknown } };
+        const conf = await parseHocon(roleFile(output, jvb.configFile).content) as { videobridge: { apis: unknown, ice: unknown } };
         expect(conf.videobridge.apis).toMatchObject({ 'xmpp-client': { configs: { acme: { hostname: meetVm.address, muc_nickname: 'hv1.git' } } } });
         expect(conf.videobridge.ice).toMatchObject({ udp: { port: 10001 } });
-        expect(file(output, jvb.configFile).content).not.toContain('# NOTE:');
+        expect(roleFile(output, jvb.configFile).content).not.toContain('# NOTE:');
     });
 });
