@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { debian } from '../../src/platform/debian.js';
 import { fixtureSecrets } from '../support/generation.js';
-import { hasTool, runTool } from './support/checker.js';
+import { hasCommand } from '../support/tools.js';
+import { runTool } from './support/checker.js';
 import { writeConfigTree, type ConfigTree, type HostTree } from './support/config-tree.js';
 import { startSlapd, type LiveSlapd } from './support/live-slapd.js';
 
@@ -16,7 +17,7 @@ describe('slapd enforces the generated ACLs (acme, debian tree, live on loopback
     const secrets = fixtureSecrets('acme');
 
     beforeAll(async () => {
-        const missing = ['slapd', 'slapadd', 'slapcat', 'ldapsearch', 'ldapwhoami', 'ldappasswd'].filter(tool => !hasTool(tool));
+        const missing = ['slapd', 'slapadd', 'slapcat', 'ldapsearch', 'ldapwhoami', 'ldappasswd'].filter(tool => !hasCommand(tool));
         expect(missing, 'install slapd and ldap-utils as .ci/run does').toEqual([]);
         tree = await writeConfigTree('acme', debian, 'live-slapd');
         slapd = await startSlapd(tree.hosts.find(h => h.host === 'hv1.auth') as HostTree);

@@ -1,4 +1,4 @@
 import { spawnSync } from 'node:child_process';
 
-/** Whether a checker is on PATH: tests that need one skip, naming it, when it is not installed. */
-export const hasCommand = (command: string): boolean => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+/** Whether a program is on PATH (the name is passed as an argument, never parsed by the shell). */
+export const hasCommand = (command: string): boolean => spawnSync('sh', ['-c', 'command -v "$1"', 'sh', command], { stdio: 'ignore' }).status === 0;

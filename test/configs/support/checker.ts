@@ -64,11 +64,6 @@ export function runTool(command: string, args: readonly string[], options: { cwd
     return { status: result.status, stdout, stderr, output: `${stdout}${stderr}`.trim() };
 }
 
-/** Whether a program is on PATH. */
-export function hasTool(name: string): boolean {
-    return spawnSync('sh', ['-c', 'command -v "$1"', 'sh', name]).status === 0;
-}
-
 /**
  * The first line number a program's message gives for `file` (`file:12:`, `line 12`, `(line 12)`),
  * or undefined. Checkers use it so a failure points at the line.

@@ -6,7 +6,8 @@ import { netbsd } from '../../../src/platform/netbsd.js';
 import type { PlatformName } from '../../../src/platform/profile.js';
 import { CHECKERS } from '../checkers/index.js';
 import { uncheckedReason } from '../unchecked.js';
-import { formatFinding, hasTool, type Checker, type Finding } from './checker.js';
+import { hasCommand } from '../../support/tools.js';
+import { formatFinding, type Checker, type Finding } from './checker.js';
 import { testRootBase, writeConfigTree, type ConfigTree } from './config-tree.js';
 
 /** What one example's run checked, for the summary printed after the whole suite. */
@@ -22,7 +23,7 @@ export const summaryFile = (example: string): string => path.join(testRootBase()
 
 /** Fails with what to install when a checker's program is missing: in CI, .ci/run installs them all. */
 export function requireTools(checker: Checker): void {
-    const missing = checker.tools.filter(tool => !hasTool(tool));
+    const missing = checker.tools.filter(tool => !hasCommand(tool));
     if (missing.length > 0) {
         throw new Error(`${checker.name} needs ${missing.join(', ')}: install Debian's packages as .ci/run does`);
     }
