@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import type { GeneratedFile } from '../../../src/generator/file-set.js';
 import { findingFrom, runTool, type Checker, type Finding } from '../support/checker.js';
 import { treePath, type HostTree } from '../support/config-tree.js';
-import { ldifFiles, own, prepareSlapdDirectories, slapdConf } from '../support/slapd-runtime.js';
+import { ldifFiles, prepareSlapdDirectories, slapdConf } from '../support/slapd-runtime.js';
+import { own } from '../support/system-ids.js';
 
 /**
  * The directory (OpenLDAP slapd) and DNS (BIND named) configs through Debian's own checkers, in

@@ -8,8 +8,9 @@ import { treePath, type HostTree } from '../support/config-tree.js';
 import { fixtureSecrets } from '../../support/generation.js';
 import { dovecotArgsFiles, dovecotConf, postfixMapFiles, spamassassinLocalCf, spamdDefaults } from './mail-files.js';
 import { withMailLab, type LdapTarget } from './mail-lab.js';
-import { prepareCertificate, preparePackagedSpamAssassinFiles, preparePostfixDirectories, TIMESTAMP } from './mail-runtime.js';
-import { own } from '../support/slapd-runtime.js';
+import { createProvisionedCertificates } from '../support/provisioned-certificates.js';
+import { preparePackagedSpamAssassinFiles, preparePostfixDirectories, TIMESTAMP } from './mail-runtime.js';
+import { own } from '../support/system-ids.js';
 
 /**
  * The mail configs that only show their mistakes at run time, run for real in a private network
@@ -111,7 +112,7 @@ export const doveadmAuthTest: Checker = {
             throw new Error(`${host.host}: the profile gives Dovecot no base_dir/state_dir, so it cannot run from the tree`);
         }
         requireShortSockets(host, read(host, files[0]), runtime.baseDir);
-        prepareCertificate(host);
+        createProvisionedCertificates(host);
         preparePostfixDirectories(host);
         mkdirSync(path.join(host.profile.mail.postfix.queueDir, 'private'), { recursive: true });
         mkdirSync(runtime.stateDir, { recursive: true });

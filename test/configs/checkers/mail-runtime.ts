@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { runTool } from '../support/checker.js';
 import type { HostTree } from '../support/config-tree.js';
-import { own } from '../support/slapd-runtime.js';
+import { own } from '../support/system-ids.js';
 
 /**
  * What the mail daemons need on disk before they run, created inside the host's tree the way the
@@ -32,22 +31,6 @@ export function prepareDkimKeyDirectories(host: HostTree, keyFiles: readonly str
         chmodSync(dir, 0o700);
         own(dir, user, group);
     }
-}
-
-/** provision.sh's ensure_certificate: a self-signed pair for the VM's name when none exists. */
-export function prepareCertificate(host: HostTree): void {
-    const dir = host.profile.base.tlsDir;
-    const name = host.vm?.fqdn ?? host.host;
-    const key = `${dir}/${name}.key`;
-    if (existsSync(key)) {
-        return;
-    }
-    mkdirSync(dir, { recursive: true });
-    const run = runTool('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=${name}`, '-keyout', key, '-out', `${dir}/${name}.crt`]);
-    if (run.status !== 0) {
-        throw new Error(`openssl could not create the test certificate of ${host.host}: ${run.output}`);
-    }
-    chmodSync(key, 0o600);
 }
 
 /**

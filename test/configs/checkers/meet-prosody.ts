@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { GeneratedFile } from '../../../src/generator/file-set.js';
-import { runTool } from '../support/checker.js';
+import { createProvisionedCertificates } from '../support/provisioned-certificates.js';
+import { requireSystemId } from '../support/system-ids.js';
 import { treePath, type HostTree } from '../support/config-tree.js';
 
 /** What the prosody checker reads from prosody.cfg.lua, and the runtime it prepares in the tree. */
@@ -79,37 +79,18 @@ export function prosodyHosts(content: string): { virtualHosts: string[], compone
 export function prepareProsody(host: HostTree, file: GeneratedFile): void {
     const p = host.profile.meet.prosody;
     const config = treePath(host, file);
-    const content = readFileSync(config, 'utf-8');
     for (const dir of [p.dataDir, p.logDir, p.runDir]) {
         mkdirSync(dir, { recursive: true });
         own(dir, p.user, p.group, 0o750);
     }
     mkdirSync(path.join(path.dirname(config), 'certs'), { recursive: true });
-    const certificate = /^\s*certificate\s*=\s*"([^"]+)"/m.exec(content)?.[1];
-    const key = /^\s*key\s*=\s*"([^"]+)"/m.exec(content)?.[1];
-    if (certificate !== undefined && key !== undefined && !(existsSync(certificate) && existsSync(key))) {
-        mkdirSync(path.dirname(certificate), { recursive: true });
-        mkdirSync(path.dirname(key), { recursive: true });
-        const run = runTool('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=${host.vm?.fqdn ?? host.host}`,
-            '-keyout', key, '-out', certificate]);
-        if (run.status !== 0) {
-            throw new Error(`openssl could not make Prosody's test certificate: ${run.output}`);
-        }
-        chmodSync(certificate, 0o644);
-        own(key, 'root', p.group, 0o640);
-    }
+    createProvisionedCertificates(host);
 }
 
 function own(target: string, user: string, group: string, mode: number): void {
     chmodSync(target, mode);
     if (process.getuid?.() === 0) {
-        chownSync(target, systemId('-u', user), systemId('-g', group));
+        chownSync(target, requireSystemId('user', user), requireSystemId('group', group));
     }
 }
 
-/** A user's uid (`id -u`) or a group's gid (`getent group`); throws when it does not exist (the prosody package creates both). */
-function systemId(flag: '-u' | '-g', name: string): number {
-    return flag === '-u'
-        ? Number(execFileSync('id', ['-u', name], { encoding: 'utf-8' }).trim())
-        : Number(execFileSync('getent', ['group', name], { encoding: 'utf-8' }).split(':')[2]);
-}

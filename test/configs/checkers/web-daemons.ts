@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { runTool, type Checker, type Finding } from '../support/checker.js';
 import { treePath, type HostTree } from '../support/config-tree.js';
-import { createProvisionedCertificates, ensureTreeDirs, fileAt, filesUnder, findingAbout } from './web-support.js';
+import { createProvisionedCertificates } from '../support/provisioned-certificates.js';
+import { ensureTreeDirs, fileAt, filesUnder, findingAbout } from './web-support.js';
 
 /**
  * nginx and php-fpm: their own config tests (`nginx -t`, `php-fpm8.2 -t`) on the guest base's main

@@ -1,8 +1,8 @@
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { chownSync, mkdirSync, readFileSync } from 'node:fs';
 import type { GeneratedFile } from '../../../src/generator/file-set.js';
-import { runTool, type Finding } from '../support/checker.js';
+import type { Finding } from '../support/checker.js';
 import { treePath, type HostTree } from '../support/config-tree.js';
+import { requireSystemId } from '../support/system-ids.js';
 
 /**
  * Shared by the web checkers: the rooted profile's paths turned back into on-host paths (the keys of
@@ -35,39 +35,7 @@ export function ensureTreeDirs(host: HostTree, rootedDirs: readonly string[], us
         }
         mkdirSync(dir, { recursive: true, mode: 0o755 });
         if (user !== undefined) {
-            const ids = runTool('id', ['-u', user]).stdout.trim();
-            const gid = runTool('id', ['-g', user]).stdout.trim();
-            chownSync(dir, Number(ids), Number(gid));
-        }
-    }
-}
-
-/**
- * The self-signed pairs provision.sh's `ensure_certificate CERT KEY CN [GROUP]` lines create before
- * any daemon starts, made the same way: certificate 0644, key 0600 root or 0640 root:GROUP (an EC
- * key: faster, and a checker only needs a matching pair). A certificate a config names but
- * provision.sh does not create stays missing, and the daemon says so.
- */
-export function createProvisionedCertificates(host: HostTree): void {
-    const provision = host.files.find(f => f.path === onHost(host, `${host.profile.base.provisionDir}/provision.sh`));
-    if (provision === undefined) {
-        return;
-    }
-    for (const match of provision.content.matchAll(/^\s*ensure_certificate '([^']+)' '([^']+)' '([^']+)'(?: '?([\w.-]+)'?)?\s*$/gm)) {
-        const [, cert, key, cn, group] = match as unknown as [string, string, string, string, string | undefined];
-        if (existsSync(cert) && existsSync(key)) {
-            continue;
-        }
-        ensureTreeDirs(host, [...new Set([path.dirname(cert), path.dirname(key)])]);
-        const run = runTool('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-            '-days', '2', '-subj', `/CN=${cn}`, '-keyout', key, '-out', cert]);
-        if (run.status !== 0) {
-            throw new Error(`openssl could not create the certificate for ${cn}: ${run.output}`);
-        }
-        chmodSync(cert, 0o644);
-        chmodSync(key, group === undefined ? 0o600 : 0o640);
-        if (group !== undefined && process.getuid?.() === 0) {
-            chownSync(key, 0, Number(runTool('getent', ['group', group]).stdout.split(':')[2]));
+            chownSync(dir, requireSystemId('user', user), requireSystemId('primaryGroupOf', user));
         }
     }
 }

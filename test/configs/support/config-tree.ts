@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
@@ -9,6 +8,7 @@ import { debian } from '../../../src/platform/debian.js';
 import { netbsd } from '../../../src/platform/netbsd.js';
 import type { Platform, PlatformProfile } from '../../../src/platform/profile.js';
 import { generateExampleWithModel } from '../../support/generation.js';
+import { systemId } from './system-ids.js';
 
 /**
  * An example generated with `--root` semantics into a real folder: each host's tree at
@@ -94,29 +94,11 @@ function writeTreeFile(target: string, file: GeneratedFile): void {
     writeFileSync(target, file.content, { mode: file.mode });
     chmodSync(target, file.mode);
     if (process.getuid?.() === 0 && (file.owner !== undefined || file.group !== undefined)) {
-        const uid = file.owner === undefined ? 0 : systemId('-u', file.owner);
-        const gid = file.group === undefined ? 0 : systemId('-g', file.group);
+        const uid = file.owner === undefined ? 0 : systemId('user', file.owner);
+        const gid = file.group === undefined ? 0 : systemId('group', file.group);
         if (uid !== undefined && gid !== undefined) {
             chownSync(target, uid, gid);
         }
     }
     utimesSync(target, past, past);
-}
-
-const ids = new Map<string, number | undefined>();
-
-/** A user's uid or a group's gid on this machine; undefined when it does not exist (e.g. vmail). */
-function systemId(flag: '-u' | '-g', name: string): number | undefined {
-    const key = `${flag}${name}`;
-    if (!ids.has(key)) {
-        try {
-            const out = flag === '-u'
-                ? execFileSync('id', ['-u', name], { encoding: 'utf-8', stdio: ['ignore', 'pipe', 'ignore'] })
-                : execFileSync('getent', ['group', name], { encoding: 'utf-8', stdio: ['ignore', 'pipe', 'ignore'] }).split(':')[2];
-            ids.set(key, Number(out.trim()));
-        } catch {
-            ids.set(key, undefined);
-        }
-    }
-    return ids.get(key);
 }

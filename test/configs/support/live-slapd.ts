@@ -3,7 +3,8 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { runTool } from './checker.js';
 import { treePath, type HostTree } from './config-tree.js';
-import { databaseDirectories, ldifFiles, own, prepareSlapdDirectories, slapdConf, slapdUserFlags } from './slapd-runtime.js';
+import { databaseDirectories, ldifFiles, prepareSlapdDirectories, slapdConf, slapdUserFlags } from './slapd-runtime.js';
+import { own } from './system-ids.js';
 
 /**
  * The real slapd of an auth host, run from its tree: the generated LDIFs loaded with slapadd into

@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import type { GeneratedFile } from '../../../src/generator/file-set.js';
 import { treePath, type HostTree } from './config-tree.js';
+import { own, systemId } from './system-ids.js';
 
 /**
  * What slapd needs on disk before it runs, created inside a host's tree the way the ldap part of
@@ -49,46 +49,8 @@ export function prepareSlapdDirectories(host: HostTree, conf: GeneratedFile): vo
     }
 }
 
-/** chown -R as root when the user and group exist here (a non-root run keeps its own files). */
-export function own(target: string, user: string, group: string, recursive = false): void {
-    if (process.getuid?.() !== 0) {
-        return;
-    }
-    const uid = id(['-u', user]);
-    const gid = id(['-g', group]);
-    if (uid === undefined || gid === undefined) {
-        return;
-    }
-    if (recursive) {
-        execFileSync('chown', ['-R', `${uid}:${gid}`, target]);
-    } else {
-        chownSync(target, uid, gid);
-    }
-}
-
-const ids = new Map<string, number | undefined>();
-
-/** A uid (`-u name`) or gid (`-g name`) on this machine, looked up once. */
-function id(args: readonly string[]): number | undefined {
-    const key = args.join(' ');
-    if (!ids.has(key)) {
-        ids.set(key, lookUp(args));
-    }
-    return ids.get(key);
-}
-
-function lookUp(args: readonly string[]): number | undefined {
-    try {
-        return args[0] === '-g'
-            ? Number(execFileSync('getent', ['group', args[1]], { encoding: 'utf-8', stdio: ['ignore', 'pipe', 'ignore'] }).split(':')[2])
-            : Number(execFileSync('id', args, { encoding: 'utf-8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
-    } catch {
-        return undefined;
-    }
-}
-
 /** Whether slapd should drop to the profile's user: only as root, and only if that user exists here. */
 export function slapdUserFlags(host: HostTree): string[] {
     const p = host.profile.directory;
-    return process.getuid?.() === 0 && id(['-u', p.user]) !== undefined ? ['-u', p.user, '-g', p.group] : [];
+    return process.getuid?.() === 0 && systemId('user', p.user) !== undefined ? ['-u', p.user, '-g', p.group] : [];
 }
