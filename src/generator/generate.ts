@@ -50,9 +50,9 @@ export function renderInfrastructure(infra: Infrastructure, target: RenderTarget
     const files: GeneratedFile[] = [];
     for (const server of infra.servers) {
         // The hypervisor is NetBSD NVMM whatever the guests run.
-        files.push(...forHost(server.name, target, netbsd, profile => renderHypervisor(infra, server, profile)));
+        files.push(...forHost(server.name, target, true, profile => renderHypervisor(infra, server, profile)));
         for (const vm of server.vms) {
-            files.push(...forHost(vm.host, target, target.platform, profile => {
+            files.push(...forHost(vm.host, target, false, profile => {
                 const context: GuestContext = { infra, server, vm, profile, secrets };
                 const roleOutputs: RoleOutput[] = vm.roles.map(role => ROLE_RENDERERS[role.role](context, role));
                 return [...renderGuestBase(context, roleOutputs), ...roleOutputs.flatMap(output => output.files)];
@@ -65,16 +65,30 @@ export function renderInfrastructure(infra: Infrastructure, target: RenderTarget
 }
 
 /**
- * Renders one host with its profile. Under a root, the profile's host-local paths point into
- * `<root>/<host>`, and each file is given back its on-host path; a file outside that tree would be
- * written somewhere the configs do not point to, so it is a fault of the generator.
+ * The profile a host is rendered with: NetBSD for a hypervisor whatever the guests run, and under a
+ * root every host-local path moved into `<root>/<host>`.
  */
-function forHost(host: string, target: RenderTarget, platform: Platform, render: (profile: PlatformProfile) => GeneratedFile[]): GeneratedFile[] {
+export function hostProfile(target: RenderTarget, host: string, hypervisor: boolean): PlatformProfile {
+    const platform = hypervisor ? netbsd : target.platform;
     if (target.root === undefined) {
-        return render(platform.profile(onHost));
+        return platform.profile(onHost);
     }
     const hostRoot = path.posix.join(target.root, host);
-    return render(platform.profile(p => hostRoot + p)).map(file => {
+    return platform.profile(p => hostRoot + p);
+}
+
+/**
+ * Renders one host with its profile. Under a root each file is given back its on-host path; a file
+ * outside the host's tree would be written somewhere the configs do not point to, so it is a fault
+ * of the generator.
+ */
+function forHost(host: string, target: RenderTarget, hypervisor: boolean, render: (profile: PlatformProfile) => GeneratedFile[]): GeneratedFile[] {
+    const files = render(hostProfile(target, host, hypervisor));
+    if (target.root === undefined) {
+        return files;
+    }
+    const hostRoot = path.posix.join(target.root, host);
+    return files.map(file => {
         if (!file.path.startsWith(`${hostRoot}/`)) {
             throw new Error(`${host}: ${file.path} is not a host-local path of the platform profile, so --root cannot place it`);
         }

@@ -2,6 +2,7 @@ import { chmodSync, chownSync, mkdirSync, rmSync, utimesSync, writeFileSync } fr
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import type { GeneratedFile } from '../../../src/generator/file-set.js';
+import { hostProfile, type RenderTarget } from '../../../src/generator/generate.js';
 import type { Infrastructure, ServerModel, VmModel } from '../../../src/model/infrastructure.js';
 import { serverNamed, vmByHost } from '../../../src/model/locate.js';
 import { debian } from '../../../src/platform/debian.js';
@@ -19,6 +20,8 @@ export interface ConfigTree {
     readonly example: string;
     readonly platform: Platform;
     readonly root: string;
+    /** What it was rendered for: under `root` for debian; netbsd's trees keep their paths (only its scripts are checked). */
+    readonly target: RenderTarget;
     readonly infra: Infrastructure;
     readonly hosts: readonly HostTree[];
 }
@@ -66,10 +69,10 @@ export async function writeConfigTree(example: string, platform: Platform = debi
     for (let dir = root; dir !== path.dirname(dir) && dir.startsWith(testRootBase()); dir = path.dirname(dir)) {
         chmodSync(dir, 0o755);
     }
-    const target = platform === netbsd ? { platform } : { platform, root };
+    const target: RenderTarget = platform === netbsd ? { platform } : { platform, root };
     const { infra, files } = await generateExampleWithModel(example, target);
     const hosts: HostTree[] = [];
-    const tree: ConfigTree = { example, platform, root, infra, hosts };
+    const tree: ConfigTree = { example, platform, root, target, infra, hosts };
     hosts.push(...[...new Set(files.flatMap(f => (f.host === null ? [] : [f.host])))].map(host => hostTree(tree, host, files)));
     for (const file of files) {
         writeTreeFile(file.host === null ? path.join(root, file.path) : path.join(root, file.host, file.path), file);
@@ -81,9 +84,7 @@ function hostTree(tree: ConfigTree, host: string, files: readonly GeneratedFile[
     const vm = host.includes('.') ? vmByHost(tree.infra, host) : undefined;
     const server = serverNamed(tree.infra, vm?.server ?? host);
     const dir = path.join(tree.root, host);
-    const local = tree.platform === netbsd ? (p: string) => p : (p: string) => dir + p;
-    // The hypervisor is NetBSD whatever the guests run (see renderInfrastructure).
-    const profile = (vm === undefined ? netbsd : tree.platform).profile(local);
+    const profile = hostProfile(tree.target, host, vm === undefined);
     return { tree, host, dir, server, vm, profile, files: files.filter(f => f.host === host) };
 }
 
