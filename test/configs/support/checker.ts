@@ -83,8 +83,3 @@ export function findingFrom(host: HostTree, file: GeneratedFile | string, run: T
 export function formatFinding(finding: Finding): string {
     return `${finding.host} ${finding.file}${finding.line === undefined ? '' : `:${finding.line}`}: ${finding.message}`;
 }
-
-/** The host's files whose on-host path matches. */
-export function filesMatching(host: HostTree, test: (file: GeneratedFile) => boolean): GeneratedFile[] {
-    return host.files.filter(test);
-}
